@@ -1,0 +1,139 @@
+"""The core's subcommands: ``deadline``, ``holidays`` and ``check``."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from datetime import date, datetime
+
+from ..calendar import WEEKDAY_NAMES, DayOffSource
+from ..errors import StoreError
+from ..office import load_office
+from ..paths import database_path, resolve_data_dir
+from ..store import Store, latest_version, open_store
+from ..workdays import load_calendar
+from .parser import Command, fail, no_arguments
+
+
+def open_from_args(args: argparse.Namespace) -> Store:
+    return open_store(resolve_data_dir(args.data_dir))
+
+
+def parse_when(text: str) -> date | datetime:
+    """``YYYY-MM-DD`` (a receipt within service hours) or ``YYYY-MM-DDTHH:MM``."""
+    for fmt, kind in (("%Y-%m-%d", "date"), ("%Y-%m-%dT%H:%M", "datetime")):
+        try:
+            value = datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+        return value.date() if kind == "date" else value
+    raise argparse.ArgumentTypeError(f"waktu tidak sah {text!r}; tulis YYYY-MM-DD atau YYYY-MM-DDTHH:MM")
+
+
+def parse_year(text: str) -> int:
+    if not text.isdigit() or not 1900 <= int(text) <= 2200:
+        raise argparse.ArgumentTypeError(f"tahun tidak sah {text!r}; tulis empat angka, misalnya 2026")
+    return int(text)
+
+
+# --- deadline ------------------------------------------------------------------------
+
+def _configure_deadline(p: argparse.ArgumentParser) -> None:
+    p.add_argument("when", metavar="WHEN", type=parse_when,
+                   help="waktu diterima: YYYY-MM-DD (dalam jam layanan) atau YYYY-MM-DDTHH:MM")
+
+
+def deadline_lines(when: date | datetime) -> list[str]:
+    calendar = load_calendar()
+    office = load_office()
+    result = calendar.deadlines(when, completeness_days=office.completeness_days)
+    lines = [
+        f"received: {result.receipt.day.isoformat()}",
+        f"completeness: {result.completeness.day.isoformat()}",
+        f"response: {result.response.day.isoformat()}",
+        f"extended: {result.extended.day.isoformat()}",
+        f"objection-answer: {result.objection_answer.day.isoformat()}",
+    ]
+    lines += [f"skipped: {d.day.isoformat()} {d.describe()}" for d in result.skipped_until_extended()]
+    return lines
+
+
+def _deadline(args: argparse.Namespace) -> int:
+    with open_from_args(args):
+        warning = load_calendar().year_warning(args.when.year)
+        if warning:
+            print(f"peringatan: {warning}", file=sys.stderr)
+        for line in deadline_lines(args.when):
+            print(line)
+    return 0
+
+
+# --- holidays ------------------------------------------------------------------------
+
+def _configure_holidays(p: argparse.ArgumentParser) -> None:
+    p.add_argument("year", metavar="YEAR", type=parse_year, help="tahun, misalnya 2026")
+
+
+# The words the issue uses for a day off's source: nasional / cuti bersama / kantor.
+SOURCE_WORDS = {
+    DayOffSource.NATIONAL: "nasional",
+    DayOffSource.CUTI_BERSAMA: "cuti bersama",
+    DayOffSource.OFFICE: "kantor",
+    DayOffSource.WEEKEND: "akhir pekan",
+}
+
+
+def _holidays(args: argparse.Namespace) -> int:
+    with open_from_args(args):
+        calendar = load_calendar()
+        warning = calendar.year_warning(args.year)
+        if warning:
+            print(f"peringatan: {warning}", file=sys.stderr)
+        for day in calendar.days_off(args.year):
+            print(f"{day.day.isoformat()}\t{WEEKDAY_NAMES[day.day.weekday()]}\t{SOURCE_WORDS[day.source]}\t{day.name}")
+    return 0
+
+
+# --- check ---------------------------------------------------------------------------
+
+def _check(args: argparse.Namespace) -> int:
+    data_dir = resolve_data_dir(args.data_dir)
+    print(f"data: {data_dir}")
+    if not data_dir.is_dir():
+        return fail(f"folder data {data_dir} belum ada (jalankan aplikasi sekali untuk membuatnya).")
+    if not os.access(data_dir, os.W_OK):
+        return fail(f"folder data {data_dir} tidak dapat ditulisi.")
+    db_path = database_path(data_dir)
+    print(f"database: {db_path}")
+    if not db_path.is_file():
+        return fail(f"basis data {db_path} belum ada (jalankan aplikasi sekali untuk membuatnya).")
+    try:
+        store = open_store(data_dir, migrate=False)
+    except StoreError as exc:
+        return fail(exc.message)
+    with store:
+        version = store.schema_version()
+        newest = latest_version()
+        print(f"schema: {version} (aplikasi ini: {newest})")
+        try:
+            problems = store.integrity_problems()
+        except Exception as exc:  # the file itself is damaged beyond a report
+            return fail(f"pemeriksaan integritas gagal: {exc}")
+        if problems:
+            print("integrity: RUSAK")
+            for problem in problems[:20]:
+                print(f"  {problem}")
+            return fail(f"basis data {db_path} rusak ({len(problems)} temuan); pulihkan dari cadangan.")
+        print("integrity: ok")
+        if version < newest:
+            print(f"catatan: skema akan diperbarui ke {newest} saat aplikasi dibuka (salinan dibuat dulu).")
+    return 0
+
+
+CORE_COMMANDS = [
+    Command("deadline", "hitung tenggat (hari kerja) dari waktu permohonan diterima", _configure_deadline, _deadline),
+    Command("holidays", "daftar hari libur setahun beserta sumbernya", _configure_holidays, _holidays),
+    Command("check", "periksa folder data, versi skema dan integritas basis data", no_arguments, _check),
+]
+

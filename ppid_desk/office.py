@@ -1,0 +1,150 @@
+"""The office profile and rules: who the office is, who signs, how it counts.
+
+Stored as key/value rows in ``setting`` and typed here. The letterhead logo is kept
+inside the database (``office_asset``) so that a backup of the file is complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+
+from .errors import ValidationError
+from .store.models import OfficeAsset, Setting, database
+
+LOGO = "logo"
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+TIMEZONES = ("WIB", "WITA", "WIT")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+@dataclass(frozen=True)
+class OfficeSettings:
+    agency_name: str = ""
+    ppid_unit: str = ""
+    address: str = ""
+    phone: str = ""
+    fax: str = ""
+    email: str = ""
+    website: str = ""
+    city: str = ""
+    timezone: str = "WIB"
+    ppid_name: str = ""
+    ppid_nip: str = ""
+    ppid_title: str = "Pejabat Pengelola Informasi dan Dokumentasi"
+    atasan_name: str = ""
+    atasan_nip: str = ""
+    atasan_title: str = "Atasan PPID"
+    kasubbag_name: str = ""
+    kasubbag_nip: str = ""
+    completeness_days: int = 2
+    cuti_bersama_off: bool = True
+
+    @property
+    def is_configured(self) -> bool:
+        return bool(self.agency_name.strip())
+
+    def with_changes(self, **changes: object) -> "OfficeSettings":
+        return replace(self, **changes)
+
+
+_FIELD_TYPES = {f.name: f.type for f in fields(OfficeSettings)}
+
+
+def _decode(name: str, raw: str) -> object:
+    kind = _FIELD_TYPES[name]
+    if kind in ("bool", bool):
+        return raw == "1"
+    if kind in ("int", int):
+        try:
+            return int(raw)
+        except ValueError:
+            return getattr(OfficeSettings, name)
+    return raw
+
+
+def _encode(value: object) -> str:
+    if isinstance(value, bool):
+        return "1" if value else "0"
+    return str(value)
+
+
+def load_office() -> OfficeSettings:
+    stored = {row.key: row.value for row in Setting.select() if row.key in _FIELD_TYPES}
+    return OfficeSettings(**{k: _decode(k, v) for k, v in stored.items()})
+
+
+def normalize_nip(nip: str) -> str:
+    """NIP as printed on letters: 18 digits grouped 8-6-1-3 (``19650809 198603 1 012``)."""
+    digits = re.sub(r"\s+", "", nip)
+    if not digits:
+        return ""
+    if not digits.isdigit() or len(digits) != 18:
+        raise ValidationError("NIP harus 18 angka.")
+    return f"{digits[:8]} {digits[8:14]} {digits[14]} {digits[15:]}"
+
+
+def validate_office(office: OfficeSettings, require_identity: bool = True) -> OfficeSettings:
+    """The settings cleaned (spaces trimmed, NIPs grouped), or ValidationError on the first problem."""
+    clean = {k: (v.strip() if isinstance(v, str) else v) for k, v in asdict(office).items()}
+    if require_identity and not clean["agency_name"]:
+        raise ValidationError("Nama badan publik wajib diisi.", "agency_name")
+    if require_identity and not clean["city"]:
+        raise ValidationError("Kota (untuk tanggal surat) wajib diisi.", "city")
+    if clean["email"] and not _EMAIL.match(clean["email"]):
+        raise ValidationError("Alamat email tidak sah.", "email")
+    for key in ("ppid_nip", "atasan_nip", "kasubbag_nip"):
+        try:
+            clean[key] = normalize_nip(clean[key])
+        except ValidationError as exc:
+            raise ValidationError(exc.message, key) from None
+    if clean["timezone"] not in TIMEZONES:
+        raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", "timezone")
+    if not 1 <= int(clean["completeness_days"]) <= 10:
+        raise ValidationError("Batas melengkapi persyaratan harus 1 sampai 10 hari kerja.", "completeness_days")
+    return OfficeSettings(**clean)
+
+
+def save_office(office: OfficeSettings, require_identity: bool = True) -> OfficeSettings:
+    clean = validate_office(office, require_identity)
+    rows = [{"key": k, "value": _encode(v)} for k, v in asdict(clean).items()]
+    with database.atomic():
+        Setting.insert_many(rows).on_conflict_replace().execute()
+    return clean
+
+
+def _image_mime(data: bytes) -> str | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    return None
+
+
+def set_logo(path: Path) -> str:
+    """Store the letterhead logo (PNG or JPEG, at most 2 MB); returns its SHA-256."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ValidationError(f"Berkas logo tidak dapat dibaca: {exc.strerror or exc}", "logo") from exc
+    if len(data) > MAX_LOGO_BYTES:
+        raise ValidationError("Berkas logo terlalu besar (maksimal 2 MB).", "logo")
+    mime = _image_mime(data)
+    if mime is None:
+        raise ValidationError("Logo harus berupa gambar PNG atau JPEG.", "logo")
+    digest = hashlib.sha256(data).hexdigest()
+    OfficeAsset.insert(
+        name=LOGO, filename=Path(path).name, mime=mime, data=data, sha256=digest
+    ).on_conflict_replace().execute()
+    return digest
+
+
+def logo_bytes() -> bytes | None:
+    row = OfficeAsset.get_or_none(OfficeAsset.name == LOGO)
+    return bytes(row.data) if row else None
+
+
+def remove_logo() -> None:
+    OfficeAsset.delete().where(OfficeAsset.name == LOGO).execute()

@@ -1,0 +1,81 @@
+"""Units that hold information: bidang, SKPD and PPID pembantu."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+import peewee
+
+from .errors import ValidationError
+from .store.models import Unit
+
+
+class UnitKind(StrEnum):
+    BIDANG = "bidang"
+    SKPD = "skpd"
+    PPID_PEMBANTU = "ppid_pembantu"
+
+    @property
+    def label(self) -> str:
+        return {"bidang": "Bidang", "skpd": "SKPD", "ppid_pembantu": "PPID Pembantu"}[self.value]
+
+
+@dataclass(frozen=True)
+class UnitInfo:
+    id: int
+    name: str
+    kind: UnitKind
+    head_name: str
+    contact: str
+    active: bool
+
+
+def _info(row: Unit) -> UnitInfo:
+    return UnitInfo(row.id, row.name, UnitKind(row.kind), row.head_name, row.contact, row.active)
+
+
+def list_units(include_inactive: bool = True) -> list[UnitInfo]:
+    query = Unit.select().order_by(Unit.kind, Unit.name)
+    if not include_inactive:
+        query = query.where(Unit.active == True)  # noqa: E712 - peewee expression
+    return [_info(u) for u in query]
+
+
+def _clean(name: str, kind: str) -> tuple[str, UnitKind]:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError("Nama unit wajib diisi.", "name")
+    if len(name) > 200:
+        raise ValidationError("Nama unit terlalu panjang (maksimal 200 huruf).", "name")
+    try:
+        return name, UnitKind(kind)
+    except ValueError:
+        raise ValidationError(f"Jenis unit tidak dikenal: {kind}", "kind") from None
+
+
+def save_unit(name: str, kind: str, head_name: str = "", contact: str = "", unit_id: int | None = None,
+              active: bool = True) -> UnitInfo:
+    """Add a unit (``unit_id`` None) or change one; names are unique."""
+    name, unit_kind = _clean(name, kind)
+    clash = Unit.select().where(peewee.fn.LOWER(Unit.name) == name.lower())
+    if unit_id is not None:
+        clash = clash.where(Unit.id != unit_id)
+    if clash.exists():
+        raise ValidationError(f"Unit \u201c{name}\u201d sudah ada.", "name")
+    values = {"name": name, "kind": unit_kind.value, "head_name": head_name.strip(),
+              "contact": contact.strip(), "active": active}
+    if unit_id is None:
+        row = Unit.create(**values)
+    else:
+        row = Unit.get_or_none(Unit.id == unit_id)
+        if row is None:
+            raise ValidationError("Unit tidak ditemukan.")
+        Unit.update(**values).where(Unit.id == unit_id).execute()
+        row = Unit.get_by_id(unit_id)
+    return _info(row)
+
+
+def delete_unit(unit_id: int) -> None:
+    if not Unit.delete().where(Unit.id == unit_id).execute():
+        raise ValidationError("Unit tidak ditemukan.")

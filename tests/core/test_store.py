@@ -1,0 +1,134 @@
+"""The register database: pragmas, migrations, refusing newer files, copies before upgrades."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import peewee
+import pytest
+
+from ppid_desk.errors import SchemaTooNewError, StoreError
+from ppid_desk.paths import database_path
+from ppid_desk.store import latest_version, open_store
+from ppid_desk.store import migrations, sqlite as sqlite_backend
+
+DATA = Path(__file__).parent.parent / "data"
+
+
+def _schema(path: Path) -> dict[str, str]:
+    db = peewee.SqliteDatabase(str(path))
+    try:
+        return sqlite_backend.table_schema(db)
+    finally:
+        db.close()
+
+
+def test_fresh_database_is_at_newest_version_with_pragmas(store):
+    assert store.schema_version() == latest_version()
+    db = store.db
+    assert db.execute_sql("PRAGMA foreign_keys").fetchone()[0] == 1
+    assert db.execute_sql("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert db.execute_sql("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    assert db.execute_sql("PRAGMA busy_timeout").fetchone()[0] >= 5000
+    assert store.integrity_problems() == []
+    assert store.path == database_path(store.data_dir)
+
+
+def test_data_folder_is_made_on_first_use_only(tmp_path):
+    target = tmp_path / "a" / "b"
+    assert not target.exists()
+    with open_store(target):
+        pass
+    assert (target / "ppid-desk.sqlite3").is_file()
+
+
+def test_seeded_service_hours_follow_seed_002(store):
+    rows = store.db.execute_sql("SELECT weekday, opens, closes, breaks FROM service_hours ORDER BY weekday").fetchall()
+    assert rows == [
+        (0, "09:00", "14:00", "12:00-13:00"),
+        (1, "09:00", "14:00", "12:00-13:00"),
+        (2, "09:00", "14:00", "12:00-13:00"),
+        (3, "09:00", "14:00", "12:00-13:00"),
+        (4, "09:00", "14:00", "11:00-13:00"),
+    ]
+
+
+@pytest.mark.parametrize("fixture", sorted(DATA.glob("schema-v*.sql")), ids=lambda p: p.stem)
+def test_stored_old_database_upgrades_to_the_fresh_schema(tmp_path, fixture):
+    """Each stored old database (tests/data/schema-vN.sql, a dump of release N) upgrades
+    to exactly the schema a fresh database gets, keeps its rows, and is copied first."""
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    conn = sqlite3.connect(old_dir / "ppid-desk.sqlite3")
+    conn.executescript(fixture.read_text(encoding="utf-8"))
+    conn.commit()
+    old_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    settings_before = conn.execute("SELECT key, value FROM setting ORDER BY key").fetchall()
+    conn.close()
+    assert 0 < old_version < latest_version()
+
+    with open_store(old_dir) as upgraded:
+        assert upgraded.upgraded_from == old_version
+        assert upgraded.schema_version() == latest_version()
+        assert upgraded.pre_upgrade_copy is not None and upgraded.pre_upgrade_copy.is_file()
+        rows = upgraded.db.execute_sql("SELECT key, value FROM setting ORDER BY key").fetchall()
+        assert [tuple(r) for r in rows] == settings_before
+    copy = sqlite3.connect(upgraded.pre_upgrade_copy)
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == old_version
+    copy.close()
+
+    with open_store(tmp_path / "fresh"):
+        pass
+    assert _schema(old_dir / "ppid-desk.sqlite3") == _schema(tmp_path / "fresh" / "ppid-desk.sqlite3")
+
+
+def test_every_migration_but_the_newest_has_a_stored_fixture():
+    stored = {int(p.stem.split("-v")[1]) for p in DATA.glob("schema-v*.sql")}
+    assert set(range(1, latest_version())) <= stored
+
+
+def test_newer_database_is_refused_and_left_untouched(data_dir):
+    with open_store(data_dir) as store:
+        sqlite_backend.set_schema_version(store.db, latest_version() + 5)
+    before = database_path(data_dir).read_bytes()
+    with pytest.raises(SchemaTooNewError) as info:
+        open_store(data_dir)
+    assert "lebih baru" in info.value.message
+    assert database_path(data_dir).read_bytes() == before
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(data_dir):
+    data_dir.mkdir(parents=True)
+    database_path(data_dir).write_text("bukan basis data\n" * 200, encoding="utf-8")
+    with pytest.raises(StoreError) as info:
+        open_store(data_dir)
+    assert "bukan basis data PPID Desk" in info.value.message
+
+
+def test_failed_migration_leaves_the_previous_version(data_dir, monkeypatch):
+    with open_store(data_dir):
+        pass
+    newest = latest_version()
+
+    def broken(db):
+        db.execute_sql("CREATE TABLE half_done (id INTEGER)")
+        raise RuntimeError("boom")
+
+    monkeypatch.setitem(migrations.MIGRATIONS, newest + 1, migrations.Migration(newest + 1, "broken", broken))
+    with pytest.raises(RuntimeError):
+        open_store(data_dir)
+    monkeypatch.delitem(migrations.MIGRATIONS, newest + 1)
+    with open_store(data_dir) as store:
+        assert store.schema_version() == newest
+        tables = {r[0] for r in store.db.execute_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "half_done" not in tables
+
+
+def test_copy_database_makes_a_consistent_standalone_file(store, tmp_path):
+    store.db.execute_sql("INSERT INTO setting (key, value) VALUES ('agency_name', 'Dinas Uji')")
+    target = sqlite_backend.copy_database(store.db, tmp_path / "copy" / "c.sqlite3")
+    conn = sqlite3.connect(target)
+    assert conn.execute("SELECT value FROM setting WHERE key='agency_name'").fetchone() == ("Dinas Uji",)
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()
