@@ -23,9 +23,15 @@ def _packages_on_disk() -> set[str]:
     return found
 
 
+def _resource_folders() -> set[str]:
+    return {f"ppid_desk.resources.{p.name}" for p in (ROOT / "resources").iterdir()
+            if p.is_dir() and p.name != "__pycache__"}
+
+
 def test_every_package_folder_is_listed_in_pyproject():
     listed = set(PYPROJECT["tool"]["setuptools"]["packages"])
-    assert _packages_on_disk() == listed
+    assert _packages_on_disk() | _resource_folders() == listed
+    assert _resource_folders() <= set(PYPROJECT["tool"]["setuptools"]["package-data"])
 
 
 def test_every_core_module_is_under_the_no_qt_contract():

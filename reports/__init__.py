@@ -1,0 +1,1 @@
+"""Printed documents (reportlab) and Excel reports (openpyxl); never imports Qt."""

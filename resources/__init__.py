@@ -1,0 +1,1 @@
+"""Icons, fonts and styles, loaded through importlib.resources."""
