@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from .errors import ValidationError
+from .register.numbering import DEFAULT_REQUEST_PATTERN, validate_pattern
 from .store.models import OfficeAsset, Setting, database
 
 LOGO = "logo"
@@ -41,6 +42,7 @@ class OfficeSettings:
     kasubbag_nip: str = ""
     completeness_days: int = 2
     cuti_bersama_off: bool = True
+    request_number_pattern: str = DEFAULT_REQUEST_PATTERN
 
     @property
     def is_configured(self) -> bool:
@@ -104,14 +106,21 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
         raise ValidationError("Zona waktu harus WIB, WITA atau WIT.", "timezone")
     if not 1 <= int(clean["completeness_days"]) <= 10:
         raise ValidationError("Batas melengkapi persyaratan harus 1 sampai 10 hari kerja.", "completeness_days")
+    clean["request_number_pattern"] = validate_pattern(clean["request_number_pattern"] or DEFAULT_REQUEST_PATTERN)
     return OfficeSettings(**clean)
 
 
-def save_office(office: OfficeSettings, require_identity: bool = True) -> OfficeSettings:
+def save_office(office: OfficeSettings, require_identity: bool = True, actor: str = "") -> OfficeSettings:
     clean = validate_office(office, require_identity)
     rows = [{"key": k, "value": _encode(v)} for k, v in asdict(clean).items()]
     with database.atomic():
+        before = load_office()
         Setting.insert_many(rows).on_conflict_replace().execute()
+        if (before.cuti_bersama_off, before.completeness_days) != (clean.cuti_bersama_off, clean.completeness_days):
+            # workdays builds on this module; imported here to keep the dependency one-way.
+            from .workdays import calendar_changed
+
+            calendar_changed(actor, "Pengaturan cuti bersama / batas kelengkapan diubah")
     return clean
 
 

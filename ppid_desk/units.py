@@ -8,7 +8,7 @@ from enum import StrEnum
 import peewee
 
 from .errors import ValidationError
-from .store.models import Unit
+from .store.models import RequestUnit, Unit
 
 
 class UnitKind(StrEnum):
@@ -77,5 +77,8 @@ def save_unit(name: str, kind: str, head_name: str = "", contact: str = "", unit
 
 
 def delete_unit(unit_id: int) -> None:
+    """Delete a unit no request was routed to; a used unit is deactivated instead."""
+    if RequestUnit.select().where(RequestUnit.unit == unit_id).exists():
+        raise ValidationError("Unit ini sudah menerima disposisi; nonaktifkan saja (hapus centang Aktif).")
     if not Unit.delete().where(Unit.id == unit_id).execute():
         raise ValidationError("Unit tidak ditemukan.")

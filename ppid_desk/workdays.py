@@ -10,6 +10,7 @@ from datetime import date, time
 from .calendar import DayHours, DayOff, DayOffSource, Override, OverrideKind, WorkingCalendar
 from .errors import ValidationError
 from .office import load_office
+from .register.deadlines import recompute_open_deadlines
 from .store.models import CalendarOverride, ServiceHours, database
 
 
@@ -31,7 +32,12 @@ def list_overrides(year: int | None = None) -> list[Override]:
     return [Override(row.day, OverrideKind(row.kind), row.reason) for row in query]
 
 
-def add_override(day: date, kind: OverrideKind | str, reason: str) -> Override:
+def calendar_changed(actor: str, reason: str) -> int:
+    """Recompute the deadlines of running requests after a calendar change."""
+    return recompute_open_deadlines(load_calendar(), load_office().completeness_days, actor, reason)
+
+
+def add_override(day: date, kind: OverrideKind | str, reason: str, actor: str = "") -> Override:
     """Add an office closure (``libur``) or mark a listed day off as worked (``masuk``)."""
     kind = OverrideKind(kind)
     reason = " ".join(reason.split())
@@ -47,13 +53,17 @@ def add_override(day: date, kind: OverrideKind | str, reason: str) -> Override:
         raise ValidationError(f"{day:%d-%m-%Y} sudah hari libur ({off.describe()}).", "day")
     if kind is OverrideKind.WORKED and off is None:
         raise ValidationError(f"{day:%d-%m-%Y} memang hari kerja; tidak perlu ditandai masuk.", "day")
-    CalendarOverride.create(day=day, kind=kind.value, reason=reason)
+    with database.atomic():
+        CalendarOverride.create(day=day, kind=kind.value, reason=reason)
+        calendar_changed(actor, f"Kalender kantor: {day:%d-%m-%Y} {kind.value} ({reason})")
     return Override(day, kind, reason)
 
 
-def remove_override(day: date) -> None:
-    if not CalendarOverride.delete().where(CalendarOverride.day == day).execute():
-        raise ValidationError(f"Tidak ada pengaturan kantor pada {day:%d-%m-%Y}.", "day")
+def remove_override(day: date, actor: str = "") -> None:
+    with database.atomic():
+        if not CalendarOverride.delete().where(CalendarOverride.day == day).execute():
+            raise ValidationError(f"Tidak ada pengaturan kantor pada {day:%d-%m-%Y}.", "day")
+        calendar_changed(actor, f"Kalender kantor: pengaturan {day:%d-%m-%Y} dihapus")
 
 
 @dataclass(frozen=True)

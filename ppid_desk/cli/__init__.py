@@ -9,8 +9,11 @@ from datetime import datetime
 
 from ..errors import PpidError
 from ..paths import resolve_data_dir
-from .commands import CORE_COMMANDS
+from . import register_commands, transfer_commands
+from .commands import CORE_COMMANDS as _BASE_COMMANDS
 from .parser import Command, UsageError, build_parser, fail
+
+CORE_COMMANDS = [*_BASE_COMMANDS, *register_commands.COMMANDS, *transfer_commands.COMMANDS]
 
 __all__ = ["CORE_COMMANDS", "Command", "run"]
 

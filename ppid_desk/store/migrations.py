@@ -45,9 +45,10 @@ def pending(current: int) -> list[Migration]:
     return [MIGRATIONS[v] for v in sorted(MIGRATIONS) if v > current]
 
 
-def _frozen(db: peewee.Database, name: str, fields: dict[str, peewee.Field]) -> type[peewee.Model]:
+def _frozen(db: peewee.Database, name: str, fields: dict[str, peewee.Field], **meta_options: object
+            ) -> type[peewee.Model]:
     """A model class describing one table as a migration sees it."""
-    meta = type("Meta", (), {"database": db, "table_name": name})
+    meta = type("Meta", (), {"database": db, "table_name": name, **meta_options})
     return type(f"M_{name}", (peewee.Model,), {"Meta": meta, **fields})
 
 
@@ -103,3 +104,89 @@ def _v2(db: peewee.Database) -> None:
     })
     db.create_tables([override, hours], safe=False)
     hours.insert_many(_SEED_HOURS, fields=[hours.weekday, hours.opens, hours.closes, hours.breaks]).execute()
+
+
+@migration(3, "request register: requesters, requests, routings, events, attachments, counters")
+def _v3(db: peewee.Database) -> None:
+    from . import sqlite
+
+    requester = _frozen(db, "requester", {
+        "kind": peewee.CharField(max_length=16),
+        "name": peewee.CharField(max_length=200, index=True),
+        "nik": peewee.CharField(max_length=16, null=True, index=True),
+        "legal_number": peewee.CharField(max_length=100, default=""),
+        "address": peewee.TextField(default=""),
+        "occupation": peewee.CharField(max_length=100, default=""),
+        "phone": peewee.CharField(max_length=50, default="", index=True),
+        "email": peewee.CharField(max_length=200, default=""),
+        "created_at": peewee.DateTimeField(),
+    })
+    unit = _frozen(db, "unit", {"name": peewee.CharField(max_length=200)})
+    request_fields = {
+        "number": peewee.CharField(max_length=64, unique=True),
+        "year": peewee.IntegerField(),
+        "seq": peewee.IntegerField(null=True),
+        "received_at": peewee.DateTimeField(),
+        "effective_day": peewee.DateField(),
+        "channel": peewee.CharField(max_length=16),
+        "requester": peewee.ForeignKeyField(requester, on_delete="RESTRICT"),
+        "proxy_name": peewee.CharField(max_length=200, default=""),
+        "proxy_letter": peewee.CharField(max_length=200, default=""),
+        "information": peewee.TextField(),
+        "purpose": peewee.TextField(default=""),
+        "obtain_method": peewee.CharField(max_length=32),
+        "delivery_method": peewee.CharField(max_length=32),
+        "status": peewee.CharField(max_length=24, index=True),
+        "completeness_due": peewee.DateField(null=True),
+        "response_due": peewee.DateField(index=True),
+        "extended_due": peewee.DateField(),
+        "extended": peewee.BooleanField(default=False),
+        "internal_due": peewee.DateField(null=True),
+        "decision": peewee.CharField(max_length=24, null=True),
+        "decision_note": peewee.TextField(default=""),
+        "pasal17": peewee.CharField(max_length=32, default=""),
+        "other_statute": peewee.TextField(default=""),
+        "consequence_test": peewee.TextField(default=""),
+        "holder_body": peewee.CharField(max_length=200, default=""),
+        "notice_date": peewee.DateField(null=True),
+        "delivered_on": peewee.DateField(null=True),
+        "delivery_form": peewee.CharField(max_length=32, default=""),
+        "pages": peewee.IntegerField(null=True),
+        "cost": peewee.IntegerField(null=True),
+        "payment_method": peewee.CharField(max_length=64, default=""),
+        "closed_on": peewee.DateField(null=True),
+        "created_by": peewee.CharField(max_length=100, default=""),
+        "imported": peewee.BooleanField(default=False),
+    }
+    request = _frozen(db, "request", request_fields, indexes=((("year", "seq"), True),))
+    routing = _frozen(db, "request_unit", {
+        "request": peewee.ForeignKeyField(request, on_delete="CASCADE"),
+        "unit": peewee.ForeignKeyField(unit, on_delete="RESTRICT"),
+        "note": peewee.TextField(default=""),
+        "routed_at": peewee.DateTimeField(),
+    }, indexes=((("request", "unit"), True),))
+    event = _frozen(db, "request_event", {
+        "request": peewee.ForeignKeyField(request, on_delete="CASCADE"),
+        "kind": peewee.CharField(max_length=32),
+        "at": peewee.DateTimeField(),
+        "actor": peewee.CharField(max_length=100, default=""),
+        "data": peewee.TextField(default="{}"),
+        "imported": peewee.BooleanField(default=False),
+    })
+    attachment = _frozen(db, "attachment", {
+        "request": peewee.ForeignKeyField(request, on_delete="RESTRICT"),
+        "kind": peewee.CharField(max_length=32),
+        "filename": peewee.CharField(max_length=255),
+        "stored_name": peewee.CharField(max_length=255, unique=True),
+        "sha256": peewee.CharField(max_length=64),
+        "size": peewee.IntegerField(),
+        "added_at": peewee.DateTimeField(),
+        "added_by": peewee.CharField(max_length=100, default=""),
+    })
+    counter = _frozen(db, "counter", {
+        "series": peewee.CharField(max_length=32),
+        "year": peewee.IntegerField(),
+        "last": peewee.IntegerField(default=0),
+    }, primary_key=peewee.CompositeKey("series", "year"))
+    db.create_tables([requester, request, routing, event, attachment, counter], safe=False)
+    sqlite.create_request_search(db)

@@ -74,3 +74,111 @@ class ServiceHours(BaseModel):
 
 
 ALL_MODELS: tuple[type[BaseModel], ...] = (Setting, OfficeAsset, Unit, CalendarOverride, ServiceHours)
+
+
+# --- the request register (migration 3) ---------------------------------------------
+
+class Requester(BaseModel):
+    """A person, group or legal body that asks for information."""
+
+    kind = peewee.CharField(max_length=16)
+    name = peewee.CharField(max_length=200, index=True)
+    nik = peewee.CharField(max_length=16, null=True, index=True)
+    legal_number = peewee.CharField(max_length=100, default="")
+    address = peewee.TextField(default="")
+    occupation = peewee.CharField(max_length=100, default="")
+    phone = peewee.CharField(max_length=50, default="", index=True)
+    email = peewee.CharField(max_length=200, default="")
+    created_at = peewee.DateTimeField(default=_now)
+
+
+class Request(BaseModel):
+    """One request for information: a line of the register book."""
+
+    number = peewee.CharField(max_length=64, unique=True)
+    year = peewee.IntegerField()
+    seq = peewee.IntegerField(null=True)
+    received_at = peewee.DateTimeField()
+    effective_day = peewee.DateField()
+    channel = peewee.CharField(max_length=16)
+    requester = peewee.ForeignKeyField(Requester, backref="requests", on_delete="RESTRICT")
+    proxy_name = peewee.CharField(max_length=200, default="")
+    proxy_letter = peewee.CharField(max_length=200, default="")
+    information = peewee.TextField()
+    purpose = peewee.TextField(default="")
+    obtain_method = peewee.CharField(max_length=32)
+    delivery_method = peewee.CharField(max_length=32)
+    status = peewee.CharField(max_length=24, index=True)
+    completeness_due = peewee.DateField(null=True)
+    response_due = peewee.DateField(index=True)
+    extended_due = peewee.DateField()
+    extended = peewee.BooleanField(default=False)
+    internal_due = peewee.DateField(null=True)
+    decision = peewee.CharField(max_length=24, null=True)
+    decision_note = peewee.TextField(default="")
+    pasal17 = peewee.CharField(max_length=32, default="")
+    other_statute = peewee.TextField(default="")
+    consequence_test = peewee.TextField(default="")
+    holder_body = peewee.CharField(max_length=200, default="")
+    notice_date = peewee.DateField(null=True)
+    delivered_on = peewee.DateField(null=True)
+    delivery_form = peewee.CharField(max_length=32, default="")
+    pages = peewee.IntegerField(null=True)
+    cost = peewee.IntegerField(null=True)
+    payment_method = peewee.CharField(max_length=64, default="")
+    closed_on = peewee.DateField(null=True)
+    created_by = peewee.CharField(max_length=100, default="")
+    imported = peewee.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("year", "seq"), True),)
+
+
+class RequestUnit(BaseModel):
+    """A routing (disposisi) of a request to a unit."""
+
+    request = peewee.ForeignKeyField(Request, backref="routings", on_delete="CASCADE")
+    unit = peewee.ForeignKeyField(Unit, backref="routings", on_delete="RESTRICT")
+    note = peewee.TextField(default="")
+    routed_at = peewee.DateTimeField(default=_now)
+
+    class Meta:
+        indexes = ((("request", "unit"), True),)
+
+
+class RequestEvent(BaseModel):
+    """One step in a request's life; append-only."""
+
+    request = peewee.ForeignKeyField(Request, backref="events", on_delete="CASCADE")
+    kind = peewee.CharField(max_length=32)
+    at = peewee.DateTimeField()
+    actor = peewee.CharField(max_length=100, default="")
+    data = peewee.TextField(default="{}")
+    imported = peewee.BooleanField(default=False)
+
+
+class Attachment(BaseModel):
+    """A file kept with a request (KTP scan, letter), copied into the data folder."""
+
+    request = peewee.ForeignKeyField(Request, backref="attachments", on_delete="RESTRICT")
+    kind = peewee.CharField(max_length=32)
+    filename = peewee.CharField(max_length=255)
+    stored_name = peewee.CharField(max_length=255, unique=True)
+    sha256 = peewee.CharField(max_length=64)
+    size = peewee.IntegerField()
+    added_at = peewee.DateTimeField(default=_now)
+    added_by = peewee.CharField(max_length=100, default="")
+
+
+class Counter(BaseModel):
+    """The last sequence number given out per series and year (never reused)."""
+
+    series = peewee.CharField(max_length=32)
+    year = peewee.IntegerField()
+    last = peewee.IntegerField(default=0)
+
+    class Meta:
+        primary_key = peewee.CompositeKey("series", "year")
+
+
+ALL_MODELS = (*ALL_MODELS, Requester, Request, RequestUnit, RequestEvent, Attachment, Counter)

@@ -75,3 +75,62 @@ def table_schema(db: peewee.Database) -> dict[str, str]:
         "WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type, name"
     ).fetchall()
     return {f"{kind}:{name}": " ".join(sql.split()) for kind, name, sql in rows}
+
+
+# --- full-text search of the request register (FTS5) -----------------------------------
+#
+# An FTS5 index keyed by request.id, kept current by triggers, so every path that writes
+# requests (the counter, imports, demo data) is covered. It keeps its own copy of the
+# text (contentless-delete tables need SQLite 3.43, newer than some Pythons ship).
+
+_SEARCH_DDL = [
+    """CREATE VIRTUAL TABLE request_search USING fts5(
+        number, name, nik, phone, information,
+        tokenize="unicode61 remove_diacritics 2", prefix='2 3 4')""",
+    """CREATE TRIGGER request_search_ai AFTER INSERT ON request BEGIN
+        INSERT INTO request_search(rowid, number, name, nik, phone, information)
+        SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
+        FROM requester r WHERE r.id = NEW.requester_id;
+    END""",
+    """CREATE TRIGGER request_search_au AFTER UPDATE OF number, information, requester_id ON request BEGIN
+        DELETE FROM request_search WHERE rowid = OLD.id;
+        INSERT INTO request_search(rowid, number, name, nik, phone, information)
+        SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
+        FROM requester r WHERE r.id = NEW.requester_id;
+    END""",
+    """CREATE TRIGGER request_search_ad AFTER DELETE ON request BEGIN
+        DELETE FROM request_search WHERE rowid = OLD.id;
+    END""",
+    """CREATE TRIGGER request_search_requester_au AFTER UPDATE OF name, nik, phone ON requester BEGIN
+        DELETE FROM request_search WHERE rowid IN (SELECT id FROM request WHERE requester_id = NEW.id);
+        INSERT INTO request_search(rowid, number, name, nik, phone, information)
+        SELECT q.id, q.number, NEW.name, coalesce(NEW.nik, ''), NEW.phone, q.information
+        FROM request q WHERE q.requester_id = NEW.id;
+    END""",
+]
+
+
+def create_request_search(db: peewee.Database) -> None:
+    for statement in _SEARCH_DDL:
+        db.execute_sql(statement)
+
+
+def _fts_query(text: str) -> str | None:
+    """Words of ``text`` as an FTS5 query: every word must match, as a prefix."""
+    words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
+    if not words:
+        return None
+    return " ".join(f'"{w}"*' for w in words[:12])
+
+
+def search_request_ids(db: peewee.Database, text: str, limit: int | None = None) -> list[int] | None:
+    """Ids of requests matching every word of ``text`` (newest first); None for no words."""
+    query = _fts_query(text)
+    if query is None:
+        return None
+    sql = "SELECT rowid FROM request_search WHERE request_search MATCH ? ORDER BY rowid DESC"
+    params: list[object] = [query]
+    if limit is not None:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return [row[0] for row in db.execute_sql(sql, params).fetchall()]

@@ -132,3 +132,28 @@ def test_copy_database_makes_a_consistent_standalone_file(store, tmp_path):
     assert conn.execute("SELECT value FROM setting WHERE key='agency_name'").fetchone() == ("Dinas Uji",)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     conn.close()
+
+
+def test_models_agree_with_the_migrated_schema(store, tmp_path):
+    """Today's model classes describe exactly the tables the migrations built."""
+    from ppid_desk.store.models import ALL_MODELS
+
+    scratch = peewee.SqliteDatabase(str(tmp_path / "models.sqlite3"))
+    with scratch.bind_ctx(ALL_MODELS):
+        scratch.create_tables(ALL_MODELS)
+
+    def columns(db: peewee.Database) -> dict[str, list[tuple]]:
+        tables = [m._meta.table_name for m in ALL_MODELS]
+        return {t: [tuple(r)[1:] for r in db.execute_sql(f'PRAGMA table_info("{t}")').fetchall()] for t in tables}
+
+    def indexes(db: peewee.Database) -> set[tuple]:
+        found = set()
+        for m in ALL_MODELS:
+            for _, name, unique, *_ in db.execute_sql(f'PRAGMA index_list("{m._meta.table_name}")').fetchall():
+                cols = tuple(r[2] for r in db.execute_sql(f'PRAGMA index_info("{name}")').fetchall())
+                found.add((m._meta.table_name, cols, unique))
+        return found
+
+    assert columns(store.db) == columns(scratch)
+    assert indexes(store.db) == indexes(scratch)
+    scratch.close()

@@ -1,0 +1,7 @@
+"""Subcommands of the request register (filled in by the register work)."""
+
+from __future__ import annotations
+
+from .parser import Command
+
+COMMANDS: list[Command] = []

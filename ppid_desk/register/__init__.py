@@ -1,0 +1,1 @@
+"""The request register: requesters, requests, their steps, deadlines and queries."""

@@ -1,0 +1,88 @@
+"""Register numbers from a pattern setting, the sequence per series and year.
+
+Tokens: ``{seq}`` (with a format such as ``{seq:03d}``), ``{year}``, ``{month}``,
+``{roman_month}``, ``{day}``. A number is assigned inside the transaction that inserts
+the record and is never reused: the counter only goes up, and void or withdrawn records
+keep theirs.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from datetime import date
+
+import peewee
+
+from ..errors import ValidationError
+from ..store.models import Counter
+
+DEFAULT_REQUEST_PATTERN = "{seq:03d}/PPID/{roman_month}/{year}"
+ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+TOKENS = {"seq", "year", "month", "roman_month", "day"}
+
+
+def validate_pattern(pattern: str) -> str:
+    pattern = pattern.strip()
+    try:
+        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+    except ValueError:
+        raise ValidationError("Pola nomor tidak sah (kurung kurawal tidak seimbang).", "pattern") from None
+    unknown = fields - TOKENS
+    if unknown:
+        raise ValidationError(f"Pola nomor memakai token tak dikenal: {', '.join(sorted(unknown))}.", "pattern")
+    if "seq" not in fields:
+        raise ValidationError("Pola nomor harus memuat {seq}, misalnya {seq:03d}.", "pattern")
+    try:
+        format_number(pattern, 1, date(2026, 1, 1))
+    except (ValueError, KeyError, IndexError):
+        raise ValidationError("Pola nomor tidak sah.", "pattern") from None
+    return pattern
+
+
+def format_number(pattern: str, seq: int, day: date) -> str:
+    return pattern.format(seq=seq, year=day.year, month=f"{day.month:02d}",
+                          roman_month=ROMAN[day.month - 1], day=f"{day.day:02d}")
+
+
+def sequence_of(pattern: str, number: str, year: int) -> int | None:
+    """The sequence in ``number`` when it was made by ``pattern`` for ``year``, else None."""
+    regex = ""
+    for literal, name, spec, _ in string.Formatter().parse(pattern):
+        regex += re.escape(literal)
+        if name == "seq":
+            regex += r"(?P<seq>\d+)"
+        elif name == "year":
+            regex += str(year)
+        elif name == "roman_month":
+            regex += "(?:" + "|".join(sorted(ROMAN, key=len, reverse=True)) + ")"
+        elif name is not None:
+            regex += r"\d+"
+    match = re.fullmatch(regex, number.strip())
+    return int(match.group("seq")) if match else None
+
+
+def _at_least(value: int) -> peewee.Node:
+    """``max(counter.last, value)`` in portable SQL (SQLite's MAX(a, b) is not PostgreSQL's)."""
+    return peewee.Case(None, [(Counter.last < value, value)], Counter.last)
+
+
+def next_sequence(series: str, year: int, floor: int = 0) -> int:
+    """Take the next number of ``series`` in ``year``; call inside the inserting transaction.
+
+    ``floor`` is the highest sequence already used in the register for that year (e.g.
+    by imported records); the counter never gives out a number at or below it.
+    """
+    updated = (Counter.update(last=_at_least(floor) + 1)
+               .where((Counter.series == series) & (Counter.year == year)).execute())
+    if not updated:
+        Counter.insert(series=series, year=year, last=floor + 1).execute()
+    return Counter.get((Counter.series == series) & (Counter.year == year)).last
+
+
+def raise_floor(series: str, year: int, used: int) -> None:
+    """Make sure the counter is past ``used`` (after importing numbered records)."""
+    updated = (Counter.update(last=_at_least(used))
+               .where((Counter.series == series) & (Counter.year == year)).execute())
+    if not updated:
+        Counter.insert(series=series, year=year, last=used).execute()

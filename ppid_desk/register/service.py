@@ -1,0 +1,417 @@
+"""Registering requests and taking them through their steps.
+
+Every step writes the request's new state and an append-only event in one
+transaction. Corrections are events too; nothing is edited silently or deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from datetime import date, datetime
+
+from ..calendar import WorkingCalendar
+from ..errors import ValidationError
+from ..office import load_office
+from ..store.models import Request, RequestEvent, Requester, RequestUnit, Unit, database
+from .codes import (
+    PASAL_17, Channel, Decision, DeliveryForm, DeliveryMethod, EventKind, ObtainMethod, RequesterKind, Status,
+)
+from .lifecycle import Action, RequestState, check
+from .nik import parse_nik
+from .numbering import format_number, next_sequence
+
+SERIES = "permohonan"
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+_PHONE = re.compile(r"^\+?[\d\s().-]{6,20}$")
+
+
+@dataclass
+class RequesterInput:
+    kind: RequesterKind = RequesterKind.PERSON
+    name: str = ""
+    nik: str = ""
+    legal_number: str = ""
+    address: str = ""
+    occupation: str = ""
+    phone: str = ""
+    email: str = ""
+
+
+@dataclass
+class RequestInput:
+    requester: RequesterInput
+    information: str = ""
+    purpose: str = ""
+    channel: Channel = Channel.WALK_IN
+    received_at: datetime | None = None  # None: now
+    obtain_method: ObtainMethod = ObtainMethod.SOFTCOPY
+    delivery_method: DeliveryMethod = DeliveryMethod.PICK_UP
+    proxy_name: str = ""
+    proxy_letter: str = ""
+    requester_id: int | None = None  # a returning requester found by lookup
+    units: list[int] = field(default_factory=list)
+
+
+def _squash(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def requester_problems(person: RequesterInput, today: date | None = None) -> dict[str, str]:
+    """Field -> Indonesian message for every problem of the requester's data."""
+    problems: dict[str, str] = {}
+    if not _squash(person.name):
+        problems["name"] = "Nama pemohon wajib diisi."
+    elif len(_squash(person.name)) > 200:
+        problems["name"] = "Nama terlalu panjang (maksimal 200 huruf)."
+    if person.kind is RequesterKind.PERSON:
+        if not person.nik.strip():
+            problems["nik"] = "NIK wajib diisi untuk pemohon perorangan."
+        else:
+            try:
+                parse_nik(person.nik, today)
+            except ValidationError as exc:
+                problems["nik"] = exc.message
+    elif person.nik.strip():
+        try:
+            parse_nik(person.nik, today)
+        except ValidationError as exc:
+            problems["nik"] = exc.message
+    if person.kind is RequesterKind.LEGAL_BODY and not _squash(person.legal_number):
+        problems["legal_number"] = "Nomor SK pengesahan / akta badan hukum wajib diisi."
+    if person.phone.strip() and not _PHONE.match(person.phone.strip()):
+        problems["phone"] = "Nomor telepon tidak sah."
+    if person.email.strip() and not _EMAIL.match(person.email.strip()):
+        problems["email"] = "Alamat email tidak sah."
+    if not person.phone.strip() and not person.email.strip() and not _squash(person.address):
+        problems["phone"] = "Isi paling sedikit satu kontak: telepon, email atau alamat."
+    return problems
+
+
+def request_problems(data: RequestInput, now: datetime | None = None) -> dict[str, str]:
+    """Field -> message for the whole intake form (requester fields unprefixed)."""
+    now = now or datetime.now()
+    problems = {} if data.requester_id else requester_problems(data.requester, now.date())
+    if not _squash(data.information):
+        problems["information"] = "Rincian informasi yang dibutuhkan wajib diisi."
+    if not _squash(data.purpose):
+        problems["purpose"] = "Tujuan penggunaan informasi wajib diisi."
+    if data.received_at and data.received_at > now:
+        problems["received_at"] = "Waktu diterima tidak boleh di masa depan."
+    if data.proxy_name.strip() and not data.proxy_letter.strip():
+        problems["proxy_letter"] = "Kuasa memerlukan nomor/tanggal surat kuasa khusus."
+    return problems
+
+
+def _requester_values(person: RequesterInput) -> dict[str, object]:
+    nik = re.sub(r"[\s.-]", "", person.nik) or None
+    return {"kind": RequesterKind(person.kind).value, "name": _squash(person.name), "nik": nik,
+            "legal_number": _squash(person.legal_number), "address": person.address.strip(),
+            "occupation": _squash(person.occupation), "phone": person.phone.strip(), "email": person.email.strip()}
+
+
+def _event(request_id: int, kind: EventKind, actor: str, at: datetime, **data: object) -> None:
+    RequestEvent.create(request=request_id, kind=kind.value, at=at, actor=actor,
+                        data=json.dumps(data, default=str, ensure_ascii=False))
+
+
+def state_of(row: Request) -> RequestState:
+    return RequestState(Status(row.status), row.extended, Decision(row.decision) if row.decision else None,
+                        row.completeness_due, row.response_due)
+
+
+def register_request(data: RequestInput, calendar: WorkingCalendar, actor: str,
+                     now: datetime | None = None) -> Request:
+    """Record a new request, give it the next number, compute its deadlines."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    problems = request_problems(data, now)
+    if problems:
+        key = next(iter(problems))
+        raise ValidationError(problems[key], key)
+    received = (data.received_at or now).replace(second=0, microsecond=0)
+    office = load_office()
+    deadlines = calendar.deadlines(received, completeness_days=office.completeness_days)
+    with database.atomic():
+        if data.requester_id:
+            requester = Requester.get_or_none(Requester.id == data.requester_id)
+            if requester is None:
+                raise ValidationError("Pemohon yang dipilih tidak ditemukan.", "name")
+        else:
+            requester = Requester.create(**_requester_values(data.requester), created_at=now)
+        year = received.year
+        seq = next_sequence(SERIES, year, _max_seq(year))
+        number = format_number(office.request_number_pattern, seq, received.date())
+        if Request.select().where(Request.number == number).exists():
+            raise ValidationError(f"Nomor {number} sudah dipakai di register (periksa pola nomor di Pengaturan).")
+        row = Request.create(
+            number=number, year=year, seq=seq, received_at=received, effective_day=deadlines.receipt.day,
+            channel=Channel(data.channel).value, requester=requester, proxy_name=_squash(data.proxy_name),
+            proxy_letter=_squash(data.proxy_letter), information=data.information.strip(),
+            purpose=data.purpose.strip(), obtain_method=ObtainMethod(data.obtain_method).value,
+            delivery_method=DeliveryMethod(data.delivery_method).value, status=Status.REGISTERED.value,
+            completeness_due=deadlines.completeness.day, response_due=deadlines.response.day,
+            extended_due=deadlines.extended.day, created_by=actor,
+        )
+        _event(row.id, EventKind.REGISTERED, actor, now, number=number, received_at=received,
+               effective_day=deadlines.receipt.day, response_due=deadlines.response.day)
+        if data.units:
+            _route(row, data.units, "", None, actor, now)
+    return row
+
+
+def _max_seq(year: int) -> int:
+    from peewee import fn
+
+    return Request.select(fn.MAX(Request.seq)).where(Request.year == year).scalar() or 0
+
+
+def get_request(request_id: int) -> Request:
+    row = Request.get_or_none(Request.id == request_id)
+    if row is None:
+        raise ValidationError("Permohonan tidak ditemukan.")
+    return row
+
+
+def find_by_number(number: str) -> Request:
+    row = Request.get_or_none(Request.number == number.strip())
+    if row is None:
+        raise ValidationError(f"Tidak ada permohonan bernomor {number.strip()}.")
+    return row
+
+
+def _step(request_id: int, action: Action, today: date) -> Request:
+    row = get_request(request_id)
+    check(state_of(row), action, today)
+    return row
+
+
+def mark_incomplete(request_id: int, missing: str, actor: str, now: datetime | None = None) -> Request:
+    now = now or datetime.now()
+    if not _squash(missing):
+        raise ValidationError("Sebutkan persyaratan yang belum lengkap.", "missing")
+    with database.atomic():
+        row = _step(request_id, Action.MARK_INCOMPLETE, now.date())
+        row.status = Status.AWAITING_COMPLETENESS.value
+        row.save()
+        _event(row.id, EventKind.INCOMPLETE, actor, now, missing=_squash(missing), due=row.completeness_due)
+    return row
+
+
+def complete(request_id: int, calendar: WorkingCalendar, actor: str, now: datetime | None = None) -> Request:
+    """The requirements are met: the 10 working days run from now (seed 002, E.1)."""
+    now = now or datetime.now()
+    with database.atomic():
+        row = _step(request_id, Action.COMPLETE, now.date())
+        deadlines = calendar.deadlines(now, completeness_days=load_office().completeness_days)
+        row.status = Status.REGISTERED.value
+        row.effective_day = deadlines.receipt.day
+        row.response_due = deadlines.response.day
+        row.extended_due = deadlines.extended.day
+        row.save()
+        _event(row.id, EventKind.COMPLETED, actor, now, effective_day=row.effective_day, response_due=row.response_due)
+    return row
+
+
+def lapse(request_id: int, actor: str, now: datetime | None = None) -> Request:
+    now = now or datetime.now()
+    with database.atomic():
+        row = _step(request_id, Action.LAPSE, now.date())
+        row.status = Status.VOID.value
+        row.closed_on = now.date()
+        row.save()
+        _event(row.id, EventKind.LAPSED, actor, now, completeness_due=row.completeness_due)
+    return row
+
+
+def _route(row: Request, unit_ids: list[int], note: str, internal_due: date | None, actor: str,
+           now: datetime) -> None:
+    units = list(Unit.select().where(Unit.id.in_(unit_ids)))
+    if len(units) != len(set(unit_ids)):
+        raise ValidationError("Unit tujuan disposisi tidak ditemukan.", "units")
+    if any(not u.active for u in units):
+        raise ValidationError("Unit yang tidak aktif tidak dapat dipilih.", "units")
+    known = {r.unit_id for r in RequestUnit.select().where(RequestUnit.request == row.id)}
+    for unit in units:
+        if unit.id not in known:
+            RequestUnit.create(request=row.id, unit=unit.id, note=note, routed_at=now)
+    if internal_due:
+        row.internal_due = internal_due
+    row.status = Status.ROUTED.value
+    row.save()
+    _event(row.id, EventKind.ROUTED, actor, now, units=[u.name for u in units], note=note, internal_due=internal_due)
+
+
+def route(request_id: int, unit_ids: list[int], note: str, actor: str, internal_due: date | None = None,
+          now: datetime | None = None) -> Request:
+    """Disposisi: send the request to the unit(s) that hold the information."""
+    now = now or datetime.now()
+    if not unit_ids:
+        raise ValidationError("Pilih paling sedikit satu unit.", "units")
+    with database.atomic():
+        row = _step(request_id, Action.ROUTE, now.date())
+        if internal_due and internal_due > (row.extended_due if row.extended else row.response_due):
+            raise ValidationError("Tenggat internal unit melewati tenggat pemberitahuan.", "internal_due")
+        _route(row, unit_ids, note.strip(), internal_due, actor, now)
+    return row
+
+
+def extend(request_id: int, reason: str, calendar: WorkingCalendar, actor: str, days: int = 7,
+           now: datetime | None = None) -> Request:
+    """Extend once, by at most 7 working days, with a written reason."""
+    now = now or datetime.now()
+    if not _squash(reason):
+        raise ValidationError("Alasan perpanjangan wajib diisi.", "reason")
+    if not 1 <= days <= 7:
+        raise ValidationError("Perpanjangan paling lama 7 hari kerja.", "days")
+    with database.atomic():
+        row = _step(request_id, Action.EXTEND, now.date())
+        row.extended = True
+        row.extended_due = calendar.add_working_days(row.effective_day, 10 + days).day
+        row.save()
+        _event(row.id, EventKind.EXTENDED, actor, now, reason=_squash(reason), days=days, new_due=row.extended_due)
+    return row
+
+
+@dataclass
+class DecisionInput:
+    decision: Decision
+    note: str = ""  # granted partly: what was withheld and why; otherwise a remark
+    pasal17: list[str] = field(default_factory=list)
+    other_statute: str = ""
+    consequence_test: str = ""
+    holder_body: str = ""  # not held: the public body that holds it, if known
+    notice_date: date | None = None  # the written notice's date; default today
+
+
+def decision_problems(data: DecisionInput) -> dict[str, str]:
+    problems = {}
+    letters = sorted({p.strip().lower() for p in data.pasal17 if p.strip()})
+    if any(p not in PASAL_17 for p in letters):
+        problems["pasal17"] = "Huruf Pasal 17 harus a sampai j."
+    if data.decision is Decision.REJECTED:
+        if not letters and not _squash(data.other_statute):
+            problems["pasal17"] = "Penolakan harus menyebut huruf Pasal 17 UU KIP atau undang-undang lain."
+        if not _squash(data.consequence_test):
+            problems["consequence_test"] = "Penolakan harus memuat hasil uji konsekuensi."
+    if data.decision is Decision.GRANTED_PARTIAL and not _squash(data.note):
+        problems["note"] = "Sebutkan informasi yang dihitamkan/dikecualikan dan alasannya."
+    return problems
+
+
+def decide(request_id: int, data: DecisionInput, actor: str, now: datetime | None = None) -> Request:
+    now = now or datetime.now()
+    problems = decision_problems(data)
+    if problems:
+        key = next(iter(problems))
+        raise ValidationError(problems[key], key)
+    with database.atomic():
+        row = _step(request_id, Action.DECIDE, now.date())
+        row.status = Status.DECIDED.value
+        row.decision = Decision(data.decision).value
+        row.decision_note = data.note.strip()
+        row.pasal17 = ",".join(sorted({p.strip().lower() for p in data.pasal17 if p.strip()}))
+        row.other_statute = data.other_statute.strip()
+        row.consequence_test = data.consequence_test.strip()
+        row.holder_body = _squash(data.holder_body)
+        row.notice_date = data.notice_date or now.date()
+        row.save()
+        _event(row.id, EventKind.DECIDED, actor, now, **{k: v for k, v in asdict(data).items() if v})
+    return row
+
+
+def deliver(request_id: int, form: DeliveryForm, actor: str, pages: int | None = None, cost: int = 0,
+            payment_method: str = "", delivered_on: date | None = None, now: datetime | None = None) -> Request:
+    """The information is handed over (softcopy / hardcopy) or inspected on site."""
+    now = now or datetime.now()
+    form = DeliveryForm(form)
+    if pages is not None and pages < 0 or cost < 0:
+        raise ValidationError("Jumlah halaman dan biaya tidak boleh negatif.", "cost")
+    if cost and not _squash(payment_method):
+        raise ValidationError("Sebutkan cara pembayaran biaya salinan.", "payment_method")
+    with database.atomic():
+        row = _step(request_id, Action.DELIVER, now.date())
+        row.status = Status.DELIVERED.value
+        row.delivered_on = delivered_on or now.date()
+        row.delivery_form = form.value
+        row.pages = pages
+        row.cost = cost
+        row.payment_method = _squash(payment_method)
+        row.save()
+        _event(row.id, EventKind.DELIVERED, actor, now, form=form.value, pages=pages, cost=cost,
+               payment_method=row.payment_method, delivered_on=row.delivered_on)
+    return row
+
+
+def close(request_id: int, actor: str, now: datetime | None = None) -> Request:
+    now = now or datetime.now()
+    with database.atomic():
+        row = _step(request_id, Action.CLOSE, now.date())
+        row.status = Status.CLOSED.value
+        row.closed_on = now.date()
+        row.save()
+        _event(row.id, EventKind.CLOSED, actor, now)
+    return row
+
+
+def withdraw(request_id: int, reason: str, actor: str, now: datetime | None = None) -> Request:
+    now = now or datetime.now()
+    with database.atomic():
+        row = _step(request_id, Action.WITHDRAW, now.date())
+        row.status = Status.WITHDRAWN.value
+        row.closed_on = now.date()
+        row.save()
+        _event(row.id, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
+    return row
+
+
+CORRECTABLE_REQUEST = ("information", "purpose", "obtain_method", "delivery_method", "proxy_name", "proxy_letter")
+CORRECTABLE_REQUESTER = ("name", "nik", "legal_number", "address", "occupation", "phone", "email")
+
+
+def correct(request_id: int, changes: dict[str, str], reason: str, actor: str,
+            now: datetime | None = None) -> Request:
+    """Correct recorded data; the old and new values are kept in a correction event."""
+    now = now or datetime.now()
+    if not _squash(reason):
+        raise ValidationError("Alasan koreksi wajib diisi.", "reason")
+    unknown = set(changes) - set(CORRECTABLE_REQUEST) - {f"requester.{f}" for f in CORRECTABLE_REQUESTER}
+    if unknown:
+        raise ValidationError(f"Data ini tidak dapat dikoreksi: {', '.join(sorted(unknown))}.")
+    with database.atomic():
+        row = get_request(request_id)
+        person = row.requester
+        before, after = {}, {}
+        for key, value in changes.items():
+            target, name = (person, key.split(".", 1)[1]) if key.startswith("requester.") else (row, key)
+            if name in ("obtain_method",):
+                value = ObtainMethod(value).value
+            if name in ("delivery_method",):
+                value = DeliveryMethod(value).value
+            before[key], after[key] = getattr(target, name), value
+            setattr(target, name, value)
+        if any(k.startswith("requester.") for k in changes):
+            check_person = RequesterInput(RequesterKind(person.kind), person.name, person.nik or "",
+                                          person.legal_number, person.address, person.occupation,
+                                          person.phone, person.email)
+            problems = requester_problems(check_person, now.date())
+            if problems:
+                key = next(iter(problems))
+                raise ValidationError(problems[key], f"requester.{key}")
+            person.save()
+        row.save()
+        _event(row.id, EventKind.CORRECTED, actor, now, reason=_squash(reason), before=before, after=after)
+    return row
+
+
+def events_of(request_id: int) -> list[RequestEvent]:
+    return list(RequestEvent.select().where(RequestEvent.request == request_id).order_by(RequestEvent.at,
+                                                                                        RequestEvent.id))
+
+
+def event_data(event: RequestEvent) -> dict[str, object]:
+    try:
+        return json.loads(event.data or "{}")
+    except ValueError:
+        return {}
+

@@ -1,0 +1,21 @@
+-- PPID Desk register at schema version 2 (foundation release), for the upgrade test.
+PRAGMA user_version = 2;
+BEGIN TRANSACTION;
+CREATE TABLE "calendar_override" ("id" INTEGER NOT NULL PRIMARY KEY, "day" DATE NOT NULL, "kind" VARCHAR(16) NOT NULL, "reason" VARCHAR(200) NOT NULL, "created_at" DATETIME NOT NULL);
+INSERT INTO "calendar_override" VALUES(1,'2026-11-24','libur','Rapat kerja','2026-11-01 09:00:00');
+CREATE TABLE "office_asset" ("name" VARCHAR(64) NOT NULL PRIMARY KEY, "filename" VARCHAR(255) NOT NULL, "mime" VARCHAR(64) NOT NULL, "data" BLOB NOT NULL, "sha256" VARCHAR(64) NOT NULL, "updated_at" DATETIME NOT NULL);
+CREATE TABLE "service_hours" ("weekday" INTEGER NOT NULL PRIMARY KEY, "opens" VARCHAR(5) NOT NULL, "closes" VARCHAR(5) NOT NULL, "breaks" VARCHAR(64) NOT NULL);
+INSERT INTO "service_hours" VALUES(0,'09:00','14:00','12:00-13:00');
+INSERT INTO "service_hours" VALUES(1,'09:00','14:00','12:00-13:00');
+INSERT INTO "service_hours" VALUES(2,'09:00','14:00','12:00-13:00');
+INSERT INTO "service_hours" VALUES(3,'09:00','14:00','12:00-13:00');
+INSERT INTO "service_hours" VALUES(4,'09:00','14:00','11:00-13:00');
+CREATE TABLE "setting" ("key" VARCHAR(64) NOT NULL PRIMARY KEY, "value" TEXT NOT NULL);
+INSERT INTO "setting" VALUES('agency_name','Dinas Komunikasi dan Informatika Kabupaten Contoh');
+INSERT INTO "setting" VALUES('city','Wates');
+INSERT INTO "setting" VALUES('completeness_days','3');
+CREATE TABLE "unit" ("id" INTEGER NOT NULL PRIMARY KEY, "name" VARCHAR(200) NOT NULL, "kind" VARCHAR(32) NOT NULL, "head_name" VARCHAR(200) NOT NULL, "contact" VARCHAR(200) NOT NULL, "active" INTEGER NOT NULL, "created_at" DATETIME NOT NULL);
+INSERT INTO "unit" VALUES(1,'Bidang Pelayanan dan Dokumentasi Informasi','bidang','','',1,'2026-11-01 09:00:00');
+CREATE UNIQUE INDEX "m_unit_name" ON "unit" ("name");
+CREATE UNIQUE INDEX "m_calendar_override_day" ON "calendar_override" ("day");
+COMMIT;
