@@ -1,0 +1,1 @@
+"""Pengaturan: office data, units, service hours, calendar."""
