@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from enum import StrEnum
 
-import holidays
+from holidays.countries.indonesia import Indonesia as _Indonesia
 
 __all__ = [
     "DEFAULT_SERVICE_HOURS",
@@ -303,9 +303,7 @@ class WorkingCalendar:
                     national[d] = str(value)
         elif _package_supports(year):
             for category, target in (("public", national), ("government", cuti)):
-                table = holidays.country_holidays(
-                    "ID", years=year, categories=(category,), language="id"
-                )
+                table = _Indonesia(years=year, categories=(category,), language="id")
                 for d, name in table.items():
                     if d.year == year:
                         target[d] = name
@@ -499,7 +497,7 @@ class WorkingCalendar:
 
 
 def _package_years() -> tuple[int, int]:
-    cls = holidays.Indonesia
+    cls = _Indonesia
     return int(getattr(cls, "start_year", _MIN_YEAR)), int(getattr(cls, "end_year", _MAX_YEAR))
 
 
