@@ -25,7 +25,7 @@ PROVINCES: dict[str, str] = {
     "93": "Papua Selatan", "94": "Papua Tengah", "95": "Papua Pegunungan", "96": "Papua Barat Daya",
 }
 
-_DIGITS = re.compile(r"\d{16}")
+_DIGITS = re.compile(r"[0-9]{16}")  # ASCII only: \d would also take other scripts' digits
 
 
 @dataclass(frozen=True)

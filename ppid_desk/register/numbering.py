@@ -33,6 +33,10 @@ def validate_pattern(pattern: str) -> str:
         raise ValidationError(f"Pola nomor memakai token tak dikenal: {', '.join(sorted(unknown))}.", "pattern")
     if "seq" not in fields:
         raise ValidationError("Pola nomor harus memuat {seq}, misalnya {seq:03d}.", "pattern")
+    if "year" not in fields:
+        # The sequence starts again every 1 January: without the year numbers would repeat.
+        raise ValidationError("Pola nomor harus memuat {year}, karena nomor urut dimulai lagi setiap 1 Januari.",
+                              "pattern")
     try:
         format_number(pattern, 1, date(2026, 1, 1))
     except (ValueError, KeyError, IndexError):

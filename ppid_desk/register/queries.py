@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -71,15 +72,42 @@ class RequesterMatch:
     requests: int
 
 
+_NUMBER_LIKE = re.compile(r"^\+?[0-9\s().-]+$")
+
+
+def _bare_phone() -> peewee.Node:
+    """The stored phone number without its separators (portable SQL REPLACE)."""
+    node: peewee.Node = Requester.phone
+    for sep in (" ", "-", ".", "(", ")", "+"):
+        node = peewee.fn.REPLACE(node, sep, "")
+    return node
+
+
+def _phone_variants(digits: str, international: bool) -> list[str]:
+    """The digits as typed plus the same number in the other form (0812... / 62812...).
+
+    "62..." is read as a country code only after a "+" or before a mobile "8": NIKs of
+    Kalimantan Tengah also start with 62.
+    """
+    if digits.startswith("62") and (international or digits[2:3] == "8"):
+        return [digits, "0" + digits[2:]]
+    if digits.startswith("0"):
+        return [digits, "62" + digits[1:]]
+    return [digits]
+
+
 def find_requesters(text: str, limit: int = 10) -> list[RequesterMatch]:
     """Returning requesters by NIK (prefix), phone (prefix) or name (words)."""
     text = text.strip()
     if len(text) < 2:
         return []
-    digits = "".join(ch for ch in text if ch.isdigit())
+    digits = re.sub(r"[^0-9]", "", text)
     condition = None
-    if digits and len(digits) >= 4 and len(digits) >= len(text.replace(" ", "")) - 1:
-        condition = Requester.nik.startswith(digits) | Requester.phone.contains(digits)
+    if _NUMBER_LIKE.match(text) and len(digits) >= 4:
+        # A NIK or phone number as typed, grouped or not ("0812-3456", "+62 812 3456").
+        condition = Requester.nik.startswith(digits)
+        for variant in _phone_variants(digits, text.startswith("+")):
+            condition = condition | _bare_phone().contains(variant)
     else:
         for word in text.split():
             part = Requester.name.contains(word)

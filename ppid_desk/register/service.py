@@ -24,7 +24,10 @@ from .numbering import format_number, next_sequence
 
 SERIES = "permohonan"
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-_PHONE = re.compile(r"^\+?[\d\s().-]{6,20}$")
+# Indonesian numbers have 8-15 digits (with or without +62); spaces, dashes, dots and
+# an area code in brackets are allowed between them.
+_PHONE = re.compile(r"^\+?[0-9(][0-9\s().-]*$")
+_PHONE_DIGITS = (8, 15)
 
 
 @dataclass
@@ -61,11 +64,16 @@ def _squash(text: str) -> str:
 def requester_problems(person: RequesterInput, today: date | None = None) -> dict[str, str]:
     """Field -> Indonesian message for every problem of the requester's data."""
     problems: dict[str, str] = {}
+    try:
+        kind = RequesterKind(person.kind)  # a plain string code must get the same checks
+    except ValueError:
+        kind = None
+        problems["kind"] = "Jenis pemohon tidak dikenal."
     if not _squash(person.name):
         problems["name"] = "Nama pemohon wajib diisi."
     elif len(_squash(person.name)) > 200:
         problems["name"] = "Nama terlalu panjang (maksimal 200 huruf)."
-    if person.kind is RequesterKind.PERSON:
+    if kind is RequesterKind.PERSON:
         if not person.nik.strip():
             problems["nik"] = "NIK wajib diisi untuk pemohon perorangan."
         else:
@@ -78,15 +86,20 @@ def requester_problems(person: RequesterInput, today: date | None = None) -> dic
             parse_nik(person.nik, today)
         except ValidationError as exc:
             problems["nik"] = exc.message
-    if person.kind is RequesterKind.LEGAL_BODY and not _squash(person.legal_number):
+    if kind is RequesterKind.LEGAL_BODY and not _squash(person.legal_number):
         problems["legal_number"] = "Nomor SK pengesahan / akta badan hukum wajib diisi."
-    if person.phone.strip() and not _PHONE.match(person.phone.strip()):
-        problems["phone"] = "Nomor telepon tidak sah."
+    if person.phone.strip() and not _valid_phone(person.phone.strip()):
+        problems["phone"] = "Nomor telepon tidak sah (8 sampai 15 angka, boleh diawali +62)."
     if person.email.strip() and not _EMAIL.match(person.email.strip()):
         problems["email"] = "Alamat email tidak sah."
     if not person.phone.strip() and not person.email.strip() and not _squash(person.address):
         problems["phone"] = "Isi paling sedikit satu kontak: telepon, email atau alamat."
     return problems
+
+
+def _valid_phone(phone: str) -> bool:
+    digits = sum(ch.isdigit() for ch in phone)
+    return bool(_PHONE.match(phone)) and _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1]
 
 
 def request_problems(data: RequestInput, now: datetime | None = None) -> dict[str, str]:
@@ -104,8 +117,13 @@ def request_problems(data: RequestInput, now: datetime | None = None) -> dict[st
     return problems
 
 
+def _clean_nik(nik: str) -> str | None:
+    """The NIK as stored: separators removed, NULL when there is none."""
+    return re.sub(r"[\s.-]", "", nik or "") or None
+
+
 def _requester_values(person: RequesterInput) -> dict[str, object]:
-    nik = re.sub(r"[\s.-]", "", person.nik) or None
+    nik = _clean_nik(person.nik)
     return {"kind": RequesterKind(person.kind).value, "name": _squash(person.name), "nik": nik,
             "legal_number": _squash(person.legal_number), "address": person.address.strip(),
             "occupation": _squash(person.occupation), "phone": person.phone.strip(), "email": person.email.strip()}
@@ -206,6 +224,9 @@ def complete(request_id: int, calendar: WorkingCalendar, actor: str, now: dateti
         deadlines = calendar.deadlines(now, completeness_days=load_office().completeness_days)
         row.status = Status.REGISTERED.value
         row.effective_day = deadlines.receipt.day
+        # Every deadline counts from effective_day, as recompute_open_deadlines does; a
+        # later "incomplete" gets a fresh window instead of an already-passed one.
+        row.completeness_due = deadlines.completeness.day
         row.response_due = deadlines.response.day
         row.extended_due = deadlines.extended.day
         row.save()
@@ -286,15 +307,19 @@ class DecisionInput:
 
 def decision_problems(data: DecisionInput) -> dict[str, str]:
     problems = {}
+    try:
+        decision = Decision(data.decision)  # a plain string code must get the same checks
+    except ValueError:
+        return {"decision": "Keputusan tidak dikenal."}
     letters = sorted({p.strip().lower() for p in data.pasal17 if p.strip()})
     if any(p not in PASAL_17 for p in letters):
         problems["pasal17"] = "Huruf Pasal 17 harus a sampai j."
-    if data.decision is Decision.REJECTED:
+    if decision is Decision.REJECTED:
         if not letters and not _squash(data.other_statute):
             problems["pasal17"] = "Penolakan harus menyebut huruf Pasal 17 UU KIP atau undang-undang lain."
         if not _squash(data.consequence_test):
             problems["consequence_test"] = "Penolakan harus memuat hasil uji konsekuensi."
-    if data.decision is Decision.GRANTED_PARTIAL and not _squash(data.note):
+    if decision is Decision.GRANTED_PARTIAL and not _squash(data.note):
         problems["note"] = "Sebutkan informasi yang dihitamkan/dikecualikan dan alasannya."
     return problems
 
@@ -325,7 +350,8 @@ def deliver(request_id: int, form: DeliveryForm, actor: str, pages: int | None =
     """The information is handed over (softcopy / hardcopy) or inspected on site."""
     now = now or datetime.now()
     form = DeliveryForm(form)
-    if pages is not None and pages < 0 or cost < 0:
+    cost = cost or 0  # None: no copying cost
+    if (pages is not None and pages < 0) or cost < 0:
         raise ValidationError("Jumlah halaman dan biaya tidak boleh negatif.", "cost")
     if cost and not _squash(payment_method):
         raise ValidationError("Sebutkan cara pembayaran biaya salinan.", "payment_method")
@@ -384,12 +410,15 @@ def correct(request_id: int, changes: dict[str, str], reason: str, actor: str,
         before, after = {}, {}
         for key, value in changes.items():
             target, name = (person, key.split(".", 1)[1]) if key.startswith("requester.") else (row, key)
-            if name in ("obtain_method",):
-                value = ObtainMethod(value).value
-            if name in ("delivery_method",):
-                value = DeliveryMethod(value).value
+            value = _clean_correction(key, name, value)
             before[key], after[key] = getattr(target, name), value
             setattr(target, name, value)
+        for name, message in (("information", "Rincian informasi yang dibutuhkan wajib diisi."),
+                              ("purpose", "Tujuan penggunaan informasi wajib diisi.")):
+            if name in changes and not getattr(row, name):
+                raise ValidationError(message, name)
+        if {"proxy_name", "proxy_letter"} & set(changes) and row.proxy_name and not row.proxy_letter:
+            raise ValidationError("Kuasa memerlukan nomor/tanggal surat kuasa khusus.", "proxy_letter")
         if any(k.startswith("requester.") for k in changes):
             check_person = RequesterInput(RequesterKind(person.kind), person.name, person.nik or "",
                                           person.legal_number, person.address, person.occupation,
@@ -402,6 +431,22 @@ def correct(request_id: int, changes: dict[str, str], reason: str, actor: str,
         row.save()
         _event(row.id, EventKind.CORRECTED, actor, now, reason=_squash(reason), before=before, after=after)
     return row
+
+
+def _clean_correction(key: str, name: str, value: object) -> object:
+    """A corrected value cleaned the way intake cleans it."""
+    text = "" if value is None else str(value)
+    if name in ("obtain_method", "delivery_method"):
+        codes = ObtainMethod if name == "obtain_method" else DeliveryMethod
+        try:
+            return codes.parse(text).value
+        except ValueError:
+            raise ValidationError(f"Pilihan \u201c{text}\u201d tidak dikenal.", key) from None
+    if key == "requester.nik":
+        return _clean_nik(text)
+    if name in ("address", "phone", "email", "information", "purpose"):
+        return text.strip()
+    return _squash(text)
 
 
 def events_of(request_id: int) -> list[RequestEvent]:
