@@ -25,9 +25,15 @@ TOKENS = {"seq", "year", "month", "roman_month", "day"}
 def validate_pattern(pattern: str) -> str:
     pattern = pattern.strip()
     try:
-        fields = {name for _, name, _, _ in string.Formatter().parse(pattern) if name is not None}
+        parts = [(name, spec) for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError:
         raise ValidationError("Pola nomor tidak sah (kurung kurawal tidak seimbang).", "pattern") from None
+    fields = {name for name, _ in parts}
+    seq_specs = [spec for name, spec in parts if name == "seq"]
+    if len(seq_specs) > 1:
+        raise ValidationError("Pola nomor hanya boleh memuat {seq} satu kali.", "pattern")
+    if seq_specs and not re.fullmatch(r"0?\d*d?", seq_specs[0] or ""):
+        raise ValidationError("Format {seq} harus bilangan bulat, misalnya {seq:03d}.", "pattern")
     unknown = fields - TOKENS
     if unknown:
         raise ValidationError(f"Pola nomor memakai token tak dikenal: {', '.join(sorted(unknown))}.", "pattern")

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from ..calendar import WorkingCalendar
 from ..errors import ValidationError
 from ..office import load_office
+from ..workdays import load_calendar
 from ..store.models import Request, RequestEvent, Requester, RequestUnit, Unit, database
 from .codes import (
     PASAL_17, Channel, Decision, DeliveryForm, DeliveryMethod, EventKind, ObtainMethod, RequesterKind, Status,
@@ -98,8 +99,13 @@ def requester_problems(person: RequesterInput, today: date | None = None) -> dic
 
 
 def _valid_phone(phone: str) -> bool:
-    digits = sum(ch.isdigit() for ch in phone)
-    return bool(_PHONE.match(phone)) and _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1]
+    """One number, or several separated by "/" or "," (old registers often hold two)."""
+    for part in re.split(r"[/,;]", phone):
+        part = part.strip()
+        digits = sum(ch.isdigit() for ch in part)
+        if not (_PHONE.match(part) and _PHONE_DIGITS[0] <= digits <= _PHONE_DIGITS[1]):
+            return False
+    return True
 
 
 def request_problems(data: RequestInput, now: datetime | None = None) -> dict[str, str]:
@@ -204,13 +210,20 @@ def _step(request_id: int, action: Action, today: date) -> Request:
     return row
 
 
-def mark_incomplete(request_id: int, missing: str, actor: str, now: datetime | None = None) -> Request:
+def mark_incomplete(request_id: int, missing: str, actor: str, now: datetime | None = None,
+                    calendar: WorkingCalendar | None = None) -> Request:
     now = now or datetime.now()
     if not _squash(missing):
         raise ValidationError("Sebutkan persyaratan yang belum lengkap.", "missing")
     with database.atomic():
         row = _step(request_id, Action.MARK_INCOMPLETE, now.date())
         row.status = Status.AWAITING_COMPLETENESS.value
+        # The window counts from receipt; when the officer only tells the requester after
+        # it ran out, the requester gets a whole window from the day they are told.
+        calendar = calendar or load_calendar()
+        told = calendar.effective_receipt(now).day
+        if row.completeness_due is None or told > row.completeness_due:
+            row.completeness_due = calendar.add_working_days(told, load_office().completeness_days).day
         row.save()
         _event(row.id, EventKind.INCOMPLETE, actor, now, missing=_squash(missing), due=row.completeness_due)
     return row
@@ -339,9 +352,14 @@ def decide(request_id: int, data: DecisionInput, actor: str, now: datetime | Non
         row.other_statute = data.other_statute.strip()
         row.consequence_test = data.consequence_test.strip()
         row.holder_body = _squash(data.holder_body)
-        row.notice_date = data.notice_date or now.date()
+        notice = data.notice_date or now.date()
+        if not row.received_at.date() <= notice <= now.date():
+            raise ValidationError("Tanggal pemberitahuan harus antara tanggal permohonan dan hari ini.", "notice_date")
+        row.notice_date = notice
         row.save()
-        _event(row.id, EventKind.DECIDED, actor, now, **{k: v for k, v in asdict(data).items() if v})
+        _event(row.id, EventKind.DECIDED, actor, now, decision=row.decision, note=row.decision_note,
+               pasal17=row.pasal17, other_statute=row.other_statute, consequence_test=row.consequence_test,
+               holder_body=row.holder_body, notice_date=row.notice_date)
     return row
 
 

@@ -398,7 +398,9 @@ def test_pattern_setting(store):
     ("{seq:03d}/{}/{year}", "token tak dikenal"),
     ("{seq.real}/{year}", "token tak dikenal"),
     ("{seq:03d}/{month:03d}/{year}", "Pola nomor tidak sah."),
-    ("{seq:q}/{year}", "Pola nomor tidak sah."),
+    ("{seq:q}/{year}", "harus bilangan bulat"),
+    ("{seq:.2f}/{year}", "harus bilangan bulat"),
+    ("{seq}/{seq}/{year}", "satu kali"),
     ("{seq:03d}/PPID/{roman_month}", "harus memuat {year}"),  # would repeat numbers after 1 January
 ])
 def test_invalid_patterns_are_refused(store, pattern, message):
@@ -824,3 +826,27 @@ def test_full_text_search(store):
     assert find("3201014506900002") == [siti.id] and find("3201014506900001") == []
     service.withdraw(siti.id, "", "petugas", NEXT)  # status changes keep the row findable
     assert find("nurhaliza") == [siti.id]
+
+
+def test_marking_incomplete_after_the_window_gives_a_fresh_window(store):
+    row = register()  # received MON (2 Nov), window ends 4 Nov
+    service.mark_incomplete(row.id, "KTP", "petugas", datetime(2026, 11, 9, 10, 0))
+    assert service.get_request(row.id).completeness_due == D(2026, 11, 11)
+    refused(service.lapse, row.id, "petugas", datetime(2026, 11, 11, 10, 0), match="belum lewat")
+
+
+def test_two_phone_numbers_as_old_registers_write_them(store):
+    who = person(phone="0812-3456-7890 / (0274) 773010")
+    assert "phone" not in service.requester_problems(who)
+    who.phone = "0812-3456-7890 / 12"
+    assert "phone" in service.requester_problems(who)
+
+
+def test_notice_date_must_lie_between_receipt_and_today(store):
+    row = register()
+    refused(service.decide, row.id, DecisionInput(Decision.GRANTED_FULL, notice_date=D(2026, 10, 1)), "ppid", NEXT,
+            field="notice_date")
+    refused(service.decide, row.id, DecisionInput(Decision.GRANTED_FULL, notice_date=D(2026, 11, 20)), "ppid", NEXT,
+            field="notice_date")
+    assert service.decide(row.id, DecisionInput(Decision.GRANTED_FULL, notice_date=D(2026, 11, 2)), "ppid",
+                          NEXT).notice_date == D(2026, 11, 2)
