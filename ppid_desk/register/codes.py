@@ -12,14 +12,14 @@ from enum import StrEnum
 class Labelled(StrEnum):
     @property
     def label(self) -> str:
-        return LABELS[self]
+        return LABELS[(type(self), self.value)]
 
     @classmethod
     def parse(cls, value: str) -> "Labelled":
         """A code from its value or its Indonesian label (case-insensitive)."""
         wanted = " ".join(str(value).lower().replace("_", " ").split())
         for member in cls:
-            if wanted in (member.value.replace("_", " "), LABELS[member].lower()):
+            if wanted in (member.value.replace("_", " "), member.label.lower()):
                 return member
         raise ValueError(value)
 
@@ -123,56 +123,59 @@ PASAL_17: dict[str, str] = {
 }
 
 
-LABELS: dict[StrEnum, str] = {
-    RequesterKind.PERSON: "Perorangan",
-    RequesterKind.GROUP: "Kelompok orang",
-    RequesterKind.LEGAL_BODY: "Badan hukum",
-    Channel.WALK_IN: "Langsung",
-    Channel.PHONE: "Telepon",
-    Channel.FAX: "Faksimili",
-    Channel.EMAIL: "Email",
-    Channel.WEBSITE: "Website",
-    Channel.SMS: "SMS",
-    Channel.LETTER: "Surat/pos",
-    ObtainMethod.SEE: "Melihat",
-    ObtainMethod.READ: "Membaca",
-    ObtainMethod.LISTEN: "Mendengarkan",
-    ObtainMethod.NOTE: "Mencatat",
-    ObtainMethod.HARDCOPY: "Mendapatkan salinan (hardcopy)",
-    ObtainMethod.SOFTCOPY: "Mendapatkan salinan (softcopy)",
-    DeliveryMethod.PICK_UP: "Mengambil langsung",
-    DeliveryMethod.COURIER: "Kurir",
-    DeliveryMethod.POST: "Pos",
-    DeliveryMethod.FAX: "Faksimili",
-    DeliveryMethod.EMAIL: "Email",
-    Status.REGISTERED: "Terdaftar",
-    Status.AWAITING_COMPLETENESS: "Menunggu kelengkapan",
-    Status.ROUTED: "Didisposisi",
-    Status.DECIDED: "Diputuskan",
-    Status.DELIVERED: "Informasi diserahkan",
-    Status.CLOSED: "Selesai",
-    Status.VOID: "Batal",
-    Status.WITHDRAWN: "Ditarik pemohon",
-    Decision.GRANTED_FULL: "Dikabulkan seluruhnya",
-    Decision.GRANTED_PARTIAL: "Dikabulkan sebagian",
-    Decision.REJECTED: "Ditolak",
-    Decision.NOT_HELD: "Belum dikuasai",
-    Decision.NOT_DOCUMENTED: "Belum didokumentasikan",
-    DeliveryForm.SOFTCOPY: "Softcopy",
-    DeliveryForm.HARDCOPY: "Hardcopy",
-    DeliveryForm.INSPECTION: "Melihat di tempat",
-    EventKind.REGISTERED: "Didaftarkan",
-    EventKind.INCOMPLETE: "Persyaratan belum lengkap",
-    EventKind.COMPLETED: "Persyaratan dilengkapi",
-    EventKind.LAPSED: "Batal: persyaratan tidak dilengkapi",
-    EventKind.ROUTED: "Didisposisi ke unit",
-    EventKind.EXTENDED: "Waktu diperpanjang",
-    EventKind.DECIDED: "Diputuskan",
-    EventKind.DELIVERED: "Informasi diserahkan",
-    EventKind.CLOSED: "Ditutup",
-    EventKind.WITHDRAWN: "Ditarik pemohon",
-    EventKind.CORRECTED: "Koreksi data",
-    EventKind.DEADLINES_RECOMPUTED: "Tenggat dihitung ulang",
-    EventKind.ATTACHED: "Lampiran ditambahkan",
-    EventKind.IMPORTED: "Diimpor dari register lama",
-}
+# Keyed by (enum type, value): members of different enums share values (Status.ROUTED and
+# EventKind.ROUTED are both "didisposisi") and StrEnum members equal to one string
+# would overwrite each other as plain dict keys.
+LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in [
+    (RequesterKind.PERSON, "Perorangan"),
+    (RequesterKind.GROUP, "Kelompok orang"),
+    (RequesterKind.LEGAL_BODY, "Badan hukum"),
+    (Channel.WALK_IN, "Langsung"),
+    (Channel.PHONE, "Telepon"),
+    (Channel.FAX, "Faksimili"),
+    (Channel.EMAIL, "Email"),
+    (Channel.WEBSITE, "Website"),
+    (Channel.SMS, "SMS"),
+    (Channel.LETTER, "Surat/pos"),
+    (ObtainMethod.SEE, "Melihat"),
+    (ObtainMethod.READ, "Membaca"),
+    (ObtainMethod.LISTEN, "Mendengarkan"),
+    (ObtainMethod.NOTE, "Mencatat"),
+    (ObtainMethod.HARDCOPY, "Mendapatkan salinan (hardcopy)"),
+    (ObtainMethod.SOFTCOPY, "Mendapatkan salinan (softcopy)"),
+    (DeliveryMethod.PICK_UP, "Mengambil langsung"),
+    (DeliveryMethod.COURIER, "Kurir"),
+    (DeliveryMethod.POST, "Pos"),
+    (DeliveryMethod.FAX, "Faksimili"),
+    (DeliveryMethod.EMAIL, "Email"),
+    (Status.REGISTERED, "Terdaftar"),
+    (Status.AWAITING_COMPLETENESS, "Menunggu kelengkapan"),
+    (Status.ROUTED, "Didisposisi"),
+    (Status.DECIDED, "Diputuskan"),
+    (Status.DELIVERED, "Informasi diserahkan"),
+    (Status.CLOSED, "Selesai"),
+    (Status.VOID, "Batal"),
+    (Status.WITHDRAWN, "Ditarik pemohon"),
+    (Decision.GRANTED_FULL, "Dikabulkan seluruhnya"),
+    (Decision.GRANTED_PARTIAL, "Dikabulkan sebagian"),
+    (Decision.REJECTED, "Ditolak"),
+    (Decision.NOT_HELD, "Belum dikuasai"),
+    (Decision.NOT_DOCUMENTED, "Belum didokumentasikan"),
+    (DeliveryForm.SOFTCOPY, "Softcopy"),
+    (DeliveryForm.HARDCOPY, "Hardcopy"),
+    (DeliveryForm.INSPECTION, "Melihat di tempat"),
+    (EventKind.REGISTERED, "Didaftarkan"),
+    (EventKind.INCOMPLETE, "Persyaratan belum lengkap"),
+    (EventKind.COMPLETED, "Persyaratan dilengkapi"),
+    (EventKind.LAPSED, "Batal: persyaratan tidak dilengkapi"),
+    (EventKind.ROUTED, "Didisposisi ke unit"),
+    (EventKind.EXTENDED, "Waktu diperpanjang"),
+    (EventKind.DECIDED, "Diputuskan"),
+    (EventKind.DELIVERED, "Informasi diserahkan"),
+    (EventKind.CLOSED, "Ditutup"),
+    (EventKind.WITHDRAWN, "Ditarik pemohon"),
+    (EventKind.CORRECTED, "Koreksi data"),
+    (EventKind.DEADLINES_RECOMPUTED, "Tenggat dihitung ulang"),
+    (EventKind.ATTACHED, "Lampiran ditambahkan"),
+    (EventKind.IMPORTED, "Diimpor dari register lama"),
+]}
