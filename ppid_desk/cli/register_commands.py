@@ -1,7 +1,71 @@
-"""Subcommands of the request register (filled in by the register work)."""
+"""Subcommands of the request register: ``demo``."""
 
 from __future__ import annotations
 
+import argparse
+import sys
+import time
+from datetime import date
+
+from ..errors import PpidError
+from ..register.codes import Status
+from ..register.demo import generate
+from ..store.models import Request
+from .commands import open_from_args
 from .parser import Command
 
-COMMANDS: list[Command] = []
+
+def _count(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"bilangan bulat positif diperlukan, bukan {text!r}")
+    return int(text)
+
+
+def _number(value: int) -> str:
+    """Thousands grouped the Indonesian way: 100.000."""
+    return f"{value:,}".replace(",", ".")
+
+
+# --- demo ----------------------------------------------------------------------------
+
+def _configure_demo(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--requests", metavar="N", type=_count, required=True, help="jumlah permohonan contoh")
+    p.add_argument("--seed", metavar="S", type=int, default=1,
+                   help="benih acak (bawaan 1); benih dan tanggal yang sama menghasilkan data yang sama")
+    p.add_argument("--years", metavar="Y", type=_count, default=1,
+                   help="rentang waktu ke belakang dalam tahun (bawaan 1)")
+
+
+def _progress_to_stderr():
+    shown = [0]
+
+    def report(done: int, total: int) -> None:
+        tenth = done * 10 // total if total else 10
+        if tenth > shown[0]:
+            shown[0] = tenth
+            print(f"ppid-desk: demo {tenth * 10}% ({_number(done)}/{_number(total)})", file=sys.stderr, flush=True)
+
+    return report
+
+
+def _demo(args: argparse.Namespace) -> int:
+    with open_from_args(args) as store:
+        if Request.select().exists():
+            raise PpidError(f"register di {store.data_dir} sudah berisi permohonan; data contoh hanya dibuat "
+                            "pada register kosong (pakai --data-dir dengan folder data yang kosong).")
+        began = time.perf_counter()
+        summary = generate(args.requests, args.seed, args.years, date.today(),
+                           _progress_to_stderr() if sys.stderr.isatty() else None)
+        elapsed = time.perf_counter() - began
+    for status in Status:
+        print(f"{status.label}: {_number(summary.by_status[status.value])}")
+    seconds = f"{elapsed:.1f}".replace(".", ",")
+    print(f"Dibuat {_number(summary.requests)} permohonan, {_number(summary.requesters)} pemohon, "
+          f"{_number(summary.events)} riwayat dalam {seconds} detik.")
+    return 0
+
+
+COMMANDS: list[Command] = [
+    Command("demo", "isi register kosong dengan data contoh yang realistis (untuk mencoba dan mengukur)",
+            _configure_demo, _demo),
+]

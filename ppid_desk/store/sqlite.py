@@ -1,5 +1,5 @@
 """Everything SQLite-only lives here: pragmas, the schema-version pragma, the
-integrity check and the online backup API.
+integrity check, the online backup API and the FTS5 search index.
 
 A later PostgreSQL backend provides the same functions; no other module writes
 SQLite-only SQL.
@@ -8,6 +8,8 @@ SQLite-only SQL.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import peewee
@@ -83,15 +85,17 @@ def table_schema(db: peewee.Database) -> dict[str, str]:
 # requests (the counter, imports, demo data) is covered. It keeps its own copy of the
 # text (contentless-delete tables need SQLite 3.43, newer than some Pythons ship).
 
+_SEARCH_INSERT_TRIGGER = """CREATE TRIGGER request_search_ai AFTER INSERT ON request BEGIN
+    INSERT INTO request_search(rowid, number, name, nik, phone, information)
+    SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
+    FROM requester r WHERE r.id = NEW.requester_id;
+END"""
+
 _SEARCH_DDL = [
     """CREATE VIRTUAL TABLE request_search USING fts5(
         number, name, nik, phone, information,
         tokenize="unicode61 remove_diacritics 2", prefix='2 3 4')""",
-    """CREATE TRIGGER request_search_ai AFTER INSERT ON request BEGIN
-        INSERT INTO request_search(rowid, number, name, nik, phone, information)
-        SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
-        FROM requester r WHERE r.id = NEW.requester_id;
-    END""",
+    _SEARCH_INSERT_TRIGGER,
     """CREATE TRIGGER request_search_au AFTER UPDATE OF number, information, requester_id ON request BEGIN
         DELETE FROM request_search WHERE rowid = OLD.id;
         INSERT INTO request_search(rowid, number, name, nik, phone, information)
@@ -113,6 +117,37 @@ _SEARCH_DDL = [
 def create_request_search(db: peewee.Database) -> None:
     for statement in _SEARCH_DDL:
         db.execute_sql(statement)
+
+
+def rebuild_request_search(db: peewee.Database) -> None:
+    """Fill the search index anew from the request and requester tables, in two statements.
+
+    Far cheaper than the insert trigger's row-by-row work when many requests are written
+    at once (demo data, imports); see :func:`bulk_request_load`.
+    """
+    db.execute_sql("DELETE FROM request_search")
+    db.execute_sql(
+        "INSERT INTO request_search(rowid, number, name, nik, phone, information) "
+        "SELECT q.id, q.number, r.name, coalesce(r.nik, ''), r.phone, q.information "
+        "FROM request q JOIN requester r ON r.id = q.requester_id ORDER BY q.id"
+    )
+
+
+@contextmanager
+def bulk_request_load(db: peewee.Database) -> Iterator[None]:
+    """Insert many requests without the per-row index trigger, then rebuild the index.
+
+    Use inside the transaction that writes the rows: the trigger is dropped on entry and
+    created again (same DDL) after :func:`rebuild_request_search`, all in that
+    transaction, so a failure rolls everything back and other writers never see the
+    register without its trigger.
+    """
+    if not db.in_transaction():
+        raise RuntimeError("bulk_request_load needs an open transaction")
+    db.execute_sql("DROP TRIGGER request_search_ai")
+    yield
+    rebuild_request_search(db)
+    db.execute_sql(_SEARCH_INSERT_TRIGGER)
 
 
 def _fts_query(text: str) -> str | None:
