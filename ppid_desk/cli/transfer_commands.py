@@ -1,7 +1,100 @@
-"""Subcommands of the request register (filled in by the register work)."""
+"""Moving registers in and out: ``import-register`` and ``export-register``."""
 
 from __future__ import annotations
 
-from .parser import Command
+import argparse
+import getpass
+import sys
+from datetime import date, datetime
+from pathlib import Path
 
-COMMANDS: list[Command] = []
+from .commands import open_from_args
+from .parser import Command, UsageError, fail
+
+
+def parse_day(text: str) -> date:
+    try:
+        return datetime.strptime(text, "%Y-%m-%d").date()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal tidak sah {text!r}; tulis YYYY-MM-DD") from None
+
+
+def xlsx_path(text: str) -> Path:
+    path = Path(text)
+    if path.suffix.lower() != ".xlsx":
+        raise argparse.ArgumentTypeError(f"berkas keluaran harus berakhiran .xlsx, bukan {text!r}")
+    return path
+
+
+def _actor() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no user name on some systems
+        return "cli"
+
+
+# --- import-register -----------------------------------------------------------------
+
+def _configure_import(p: argparse.ArgumentParser) -> None:
+    p.add_argument("file", metavar="FILE", type=Path, help="register lama: .xlsx atau .csv")
+    p.add_argument("--dry-run", action="store_true", help="hanya periksa; tidak ada yang diimpor")
+    p.add_argument("--sheet", metavar="NAMA", help="lembar yang diimpor (bawaan: lembar yang berisi register)")
+
+
+def _import(args: argparse.Namespace) -> int:
+    from ..register.importer import apply, check_file, decision_word
+
+    with open_from_args(args):
+        plan = check_file(args.file, sheet=args.sheet)
+        for warning in plan.warnings:
+            if warning.row:
+                print(f"peringatan: {warning.line()}", file=sys.stderr)
+            else:
+                print(f"peringatan: {warning.reason}", file=sys.stderr)
+        if plan.problems:
+            for problem in plan.problems:
+                print(problem.line(), file=sys.stderr)
+            return fail(f"impor dibatalkan: {plan.bad_rows} baris bermasalah; tidak ada yang diimpor.")
+        where = f", lembar \u201c{plan.sheet}\u201d" if plan.sheet else ""
+        print(f"berkas: {plan.path.name}{where} (judul kolom di baris {plan.header_row})")
+        print(f"baris dibaca: {plan.rows_read}")
+        if plan.skipped:
+            print(f"baris dilewati: {plan.skipped}")
+        if args.dry_run:
+            print(f"akan diimpor: {len(plan.rows)}")
+        else:
+            result = apply(plan, _actor())
+            print(f"diimpor: {result.imported} permohonan, {result.requesters} pemohon")
+        for decision, count in plan.by_decision().items():
+            print(f"  {decision_word(decision)}: {count}")
+        if args.dry_run:
+            print("pemeriksaan selesai; tidak ada yang diimpor (--dry-run).")
+    return 0
+
+
+# --- export-register -----------------------------------------------------------------
+
+def _configure_export(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", metavar="FILE.xlsx", type=xlsx_path, required=True, help="berkas Excel yang ditulis")
+    p.add_argument("--from", dest="date_from", metavar="D", type=parse_day, help="diterima sejak (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="D", type=parse_day, help="diterima sampai (YYYY-MM-DD)")
+    p.add_argument("--paper", choices=("A4", "F4"), default="A4", help="ukuran kertas cetak (bawaan A4)")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from ppid_desk.reports.register_xlsx import export_register
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError("--from sesudah --to (lihat: ppid-desk export-register --help)")
+    with open_from_args(args):
+        count = export_register(args.out, args.date_from, args.date_to, paper=args.paper)
+    print(f"{count} permohonan ditulis ke {args.out}")
+    return 0
+
+
+COMMANDS: list[Command] = [
+    Command("import-register", "impor register permohonan lama dari Excel (.xlsx) atau CSV", _configure_import,
+            _import),
+    Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export, _export),
+]
+
