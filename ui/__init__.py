@@ -1,0 +1,1 @@
+"""The Qt user interface (PySide6). Depends on the core and reports; never the other way."""

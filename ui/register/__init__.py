@@ -1,0 +1,1 @@
+"""The request register's screens: intake form, register table, detail and actions."""
