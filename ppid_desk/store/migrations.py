@@ -126,7 +126,7 @@ def _v3(db: peewee.Database) -> None:
         "number": peewee.CharField(max_length=64, unique=True),
         "year": peewee.IntegerField(),
         "seq": peewee.IntegerField(null=True),
-        "received_at": peewee.DateTimeField(),
+        "received_at": peewee.DateTimeField(index=True),
         "effective_day": peewee.DateField(),
         "channel": peewee.CharField(max_length=16),
         "requester": peewee.ForeignKeyField(requester, on_delete="RESTRICT"),

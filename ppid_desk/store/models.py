@@ -98,7 +98,7 @@ class Request(BaseModel):
     number = peewee.CharField(max_length=64, unique=True)
     year = peewee.IntegerField()
     seq = peewee.IntegerField(null=True)
-    received_at = peewee.DateTimeField()
+    received_at = peewee.DateTimeField(index=True)
     effective_day = peewee.DateField()
     channel = peewee.CharField(max_length=16)
     requester = peewee.ForeignKeyField(Requester, backref="requests", on_delete="RESTRICT")

@@ -7,6 +7,7 @@ SQLite-only SQL.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -84,10 +85,17 @@ def table_schema(db: peewee.Database) -> dict[str, str]:
 # An FTS5 index keyed by request.id, kept current by triggers, so every path that writes
 # requests (the counter, imports, demo data) is covered. It keeps its own copy of the
 # text (contentless-delete tables need SQLite 3.43, newer than some Pythons ship).
+# Phones are indexed as written and as digits only ("0812-3456-7890" also as
+# "081234567890"), so a number typed with or without separators finds them.
+
+def _phone_digits(column: str) -> str:
+    squashed = "".join(["replace(" * 6, column, ", ' ', ''), '-', ''), '.', ''), '(', ''), ')', ''), '+', '')"])
+    return f"({column} || ' ' || {squashed})"
+
 
 _SEARCH_INSERT_TRIGGER = """CREATE TRIGGER request_search_ai AFTER INSERT ON request BEGIN
     INSERT INTO request_search(rowid, number, name, nik, phone, information)
-    SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
+    SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), """ + _phone_digits("r.phone") + """, NEW.information
     FROM requester r WHERE r.id = NEW.requester_id;
 END"""
 
@@ -99,7 +107,7 @@ _SEARCH_DDL = [
     """CREATE TRIGGER request_search_au AFTER UPDATE OF number, information, requester_id ON request BEGIN
         DELETE FROM request_search WHERE rowid = OLD.id;
         INSERT INTO request_search(rowid, number, name, nik, phone, information)
-        SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), r.phone, NEW.information
+        SELECT NEW.id, NEW.number, r.name, coalesce(r.nik, ''), """ + _phone_digits("r.phone") + """, NEW.information
         FROM requester r WHERE r.id = NEW.requester_id;
     END""",
     """CREATE TRIGGER request_search_ad AFTER DELETE ON request BEGIN
@@ -108,7 +116,7 @@ _SEARCH_DDL = [
     """CREATE TRIGGER request_search_requester_au AFTER UPDATE OF name, nik, phone ON requester BEGIN
         DELETE FROM request_search WHERE rowid IN (SELECT id FROM request WHERE requester_id = NEW.id);
         INSERT INTO request_search(rowid, number, name, nik, phone, information)
-        SELECT q.id, q.number, NEW.name, coalesce(NEW.nik, ''), NEW.phone, q.information
+        SELECT q.id, q.number, NEW.name, coalesce(NEW.nik, ''), """ + _phone_digits("NEW.phone") + """, q.information
         FROM request q WHERE q.requester_id = NEW.id;
     END""",
 ]
@@ -128,7 +136,7 @@ def rebuild_request_search(db: peewee.Database) -> None:
     db.execute_sql("DELETE FROM request_search")
     db.execute_sql(
         "INSERT INTO request_search(rowid, number, name, nik, phone, information) "
-        "SELECT q.id, q.number, r.name, coalesce(r.nik, ''), r.phone, q.information "
+        "SELECT q.id, q.number, r.name, coalesce(r.nik, ''), " + _phone_digits("r.phone") + ", q.information "
         "FROM request q JOIN requester r ON r.id = q.requester_id ORDER BY q.id"
     )
 
@@ -150,8 +158,24 @@ def bulk_request_load(db: peewee.Database) -> Iterator[None]:
     db.execute_sql(_SEARCH_INSERT_TRIGGER)
 
 
+_PHONE_LIKE = re.compile(r"\+?[\d\s().-]*\d[\d\s().-]*")
+
+
 def _fts_query(text: str) -> str | None:
-    """Words of ``text`` as an FTS5 query: every word must match, as a prefix."""
+    """Words of ``text`` as an FTS5 query: every word must match, as a prefix.
+
+    Text made only of digits and phone punctuation is one number (a phone or NIK typed
+    with separators); "+62 812…" is searched as "0812…".
+    """
+    stripped = text.strip()
+    if _PHONE_LIKE.fullmatch(stripped) and (re.search(r"[\s().+-]", stripped) or stripped.startswith("0")):
+        number = re.sub(r"\D", "", text)
+        forms = {number}
+        if number.startswith("62") and stripped.startswith("+"):
+            forms.add("0" + number[2:])
+        elif number.startswith("0"):
+            forms.add("62" + number[1:])
+        return "(" + " OR ".join(f'"{f}"*' for f in sorted(forms)) + ")"
     words = [w for w in "".join(c if c.isalnum() else " " for c in text).split() if w]
     if not words:
         return None
@@ -159,13 +183,20 @@ def _fts_query(text: str) -> str | None:
 
 
 def search_request_ids(db: peewee.Database, text: str, limit: int | None = None) -> list[int] | None:
-    """Ids of requests matching every word of ``text`` (newest first); None for no words."""
+    """Ids of requests matching every word of ``text`` (newest first); None for no words.
+
+    A register number typed in full comes first, found exactly (its short parts such as
+    "1" or "I" are too short for the prefix index).
+    """
     query = _fts_query(text)
     if query is None:
         return None
+    exact = [row[0] for row in db.execute_sql("SELECT id FROM request WHERE number = ?", [text.strip()])]
     sql = "SELECT rowid FROM request_search WHERE request_search MATCH ? ORDER BY rowid DESC"
     params: list[object] = [query]
     if limit is not None:
         sql += " LIMIT ?"
         params.append(limit)
-    return [row[0] for row in db.execute_sql(sql, params).fetchall()]
+    found = [row[0] for row in db.execute_sql(sql, params).fetchall() if row[0] not in exact]
+    ids = exact + found
+    return ids[:limit] if limit is not None else ids
