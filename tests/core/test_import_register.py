@@ -378,3 +378,15 @@ def test_garbage_csv_never_crashes(store, tmp_path, rows):
     except ValidationError:
         return  # a file whose header is broken by the garbage is refused as a whole
     assert all(p.reason for p in plan.problems)
+
+
+def test_semicolon_csv_with_uneven_rows_and_commas_in_text():
+    from ppid_desk.register.importer.reader import _sniff
+
+    text = ("REGISTER PERMOHONAN 2026\n"
+            "No;Tanggal;Nama;NIK;Alamat;No. Telp;Pekerjaan;Informasi yang Diminta;Tujuan Penggunaan;Keputusan\n"
+            "001/PPID/I/2026;05/01/2026;Siti, S.H.;3201014506900001;Jl. A, No. 1;0812;PNS;"
+            "Data anggaran, realisasi;Penelitian\n"
+            "002/PPID/I/2026;06/01/2026;Budi;3171011203850002;Jl. B, No 2;0813;Swasta;DPA, RKA, LKJIP;Tugas;Ditolak;x\n")
+    assert _sniff(text) == ";"
+    assert _sniff(text.replace(";", "\t")) == "\t"

@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
-from collections import Counter as Tally
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator
@@ -43,9 +42,12 @@ def _sniff(text: str) -> str:
         counts = [c for c in counts if c > 1]
         if not counts:
             continue
-        mode, freq = Tally(counts).most_common(1)[0]
-        if (freq, mode) > best_score:
-            best, best_score = delimiter, (freq, mode)
+        # The header row holds the most columns; free text with commas in a ";" file
+        # splits into a few pieces only, and uneven rows do not upset the widest one.
+        widest = max(counts)
+        freq = sum(1 for c in counts if c == widest)
+        if (widest, freq) > best_score:
+            best, best_score = delimiter, (widest, freq)
     return best
 
 
