@@ -27,7 +27,7 @@ class RegisterArea(QStackedWidget):
         clock = now or datetime.now
         self.register = RegisterPage(store.db, today=lambda: clock().date())
         self.intake = IntakeForm(actor=actor, now=clock)
-        self.detail = DetailPage(actor=actor, now=clock)
+        self.detail = DetailPage(store, actor=actor, now=clock)
         for page in (self.register, self.intake, self.detail):
             self.addWidget(page)
         self._back_to: str | None = None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,11 +23,13 @@ from ppid_desk.register.codes import (
 from ppid_desk.register.lifecycle import Action, available
 from ppid_desk.register.queries import NOTICE_OWED
 from ppid_desk.register.service import events_of, get_request, state_of
+from ppid_desk.store import Store
 from ppid_desk.store.models import Request, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
 from ..session import current_actor
 from .action_dialogs import DIALOGS, ActionDialog
+from .attachments_view import AttachmentsBox
 from .deadline_view import DeadlinesBox, deadline_rows
 from .event_text import pasal17_text, rupiah
 from .timeline_model import TimelineModel
@@ -36,10 +39,12 @@ class DetailPage(QWidget):
     backRequested = Signal()
     requestChanged = Signal(int)
 
-    def __init__(self, actor: Callable[[], str] = current_actor, now: Callable[[], datetime] | None = None,
-                 calendar: Callable[[], WorkingCalendar] = load_calendar, parent: QWidget | None = None):
+    def __init__(self, store: Store | None = None, actor: Callable[[], str] = current_actor,
+                 now: Callable[[], datetime] | None = None, calendar: Callable[[], WorkingCalendar] = load_calendar,
+                 parent: QWidget | None = None):
         super().__init__(parent)
         self._actor, self._now, self._calendar = actor, now or datetime.now, calendar
+        data_dir: Path | None = store.data_dir if store is not None else None
         self.request_id: int | None = None
         self.dialog: ActionDialog | None = None
 
@@ -69,8 +74,12 @@ class DetailPage(QWidget):
         self.requester_group = self._group(self.tr("Pemohon"), self.requester_form)
         self.request_group = self._group(self.tr("Permohonan"), self.request_form)
         self.outcome_group = self._group(self.tr("Keputusan dan penyerahan"), self.outcome_form)
+        # Without a store (a page built for a test of other parts) there is no data folder.
+        self.attachments = AttachmentsBox(data_dir, actor, self._now)
+        self.attachments.setVisible(data_dir is not None)
+        self.attachments.attached.connect(self._performed)
         fields = QVBoxLayout()
-        for group in (self.requester_group, self.request_group, self.outcome_group):
+        for group in (self.requester_group, self.request_group, self.attachments, self.outcome_group):
             fields.addWidget(group)
         fields.addStretch(1)
         content = QWidget()
@@ -196,6 +205,7 @@ class DetailPage(QWidget):
         self._fill_requester(row)
         self._fill_request(row)
         self._fill_outcome(row)
+        self.attachments.show_request(request_id)
         self.deadlines.show_rows(deadline_rows(row, events, calendar, load_office().completeness_days))
         for state in available(state_of(row), today):
             button = self.action_buttons[state.action]

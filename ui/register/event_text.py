@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ppid_desk.dates import long_date, short_date
+from ppid_desk.register.attachments import AttachmentKind, size_text
 from ppid_desk.register.codes import PASAL_17, Decision, DeliveryForm, EventKind
 
 FIELD_NAMES = {
@@ -112,6 +113,8 @@ def describe_event(kind: str, data: dict[str, Any]) -> str:
         parts.extend(_decision_parts(data))
     elif event is EventKind.DELIVERED:
         parts.extend(_delivery_parts(data))
+    elif event is EventKind.ATTACHED:
+        parts.extend(_attachment_parts(data))
     elif event is EventKind.WITHDRAWN:
         parts.append(tr("Alasan: {0}").format(data.get("reason") or tr("tidak disebutkan")))
     elif event is EventKind.CORRECTED:
@@ -163,6 +166,19 @@ def _delivery_parts(data: dict[str, Any]) -> list[str]:
         parts.append(tr("tanpa biaya"))
     if data.get("delivered_on"):
         parts.append(tr("diserahkan {0}").format(day_text(data["delivered_on"])))
+    return parts
+
+
+def _attachment_parts(data: dict[str, Any]) -> list[str]:
+    try:
+        kind = AttachmentKind(data.get("kind", "")).label
+    except ValueError:
+        kind = str(data.get("kind", ""))
+    parts = [f"{kind}: {data.get('filename', '')}"]
+    if data.get("size"):
+        parts.append(size_text(int(data["size"])))
+    if data.get("sha256"):
+        parts.append(tr("SHA-256 {0}\u2026").format(str(data["sha256"])[:12]))
     return parts
 
 
