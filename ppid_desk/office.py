@@ -18,6 +18,20 @@ from .store.models import OfficeAsset, Setting, database
 LOGO = "logo"
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 TIMEZONES = ("WIB", "WITA", "WIT")
+PAPERS = ("A4", "F4")
+RECEIPT_PAPERS = ("A4", "A5")
+# Letter numbers of the issued documents, one series per kind (the receipt carries the
+# request's registration number).
+DEFAULT_NOTICE_PATTERN = "{seq:03d}/PTT/PPID/{roman_month}/{year}"
+DEFAULT_EXTENSION_PATTERN = "{seq:03d}/PWK/PPID/{roman_month}/{year}"
+DEFAULT_REJECTION_PATTERN = "{seq:03d}/KEP-TOLAK/PPID/{roman_month}/{year}"
+DEFAULT_HANDOVER_PATTERN = "{seq:03d}/TBP/PPID/{roman_month}/{year}"
+DOCUMENT_PATTERNS = {
+    "notice_number_pattern": DEFAULT_NOTICE_PATTERN,
+    "extension_number_pattern": DEFAULT_EXTENSION_PATTERN,
+    "rejection_number_pattern": DEFAULT_REJECTION_PATTERN,
+    "handover_number_pattern": DEFAULT_HANDOVER_PATTERN,
+}
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -43,6 +57,13 @@ class OfficeSettings:
     completeness_days: int = 2
     cuti_bersama_off: bool = True
     request_number_pattern: str = DEFAULT_REQUEST_PATTERN
+    paper: str = "A4"  # letters: A4 or F4 (folio, 215 x 330 mm)
+    receipt_paper: str = "A4"  # receipts: A4 or A5
+    printer_name: str = ""  # "" = the system's default printer
+    notice_number_pattern: str = DEFAULT_NOTICE_PATTERN
+    extension_number_pattern: str = DEFAULT_EXTENSION_PATTERN
+    rejection_number_pattern: str = DEFAULT_REJECTION_PATTERN
+    handover_number_pattern: str = DEFAULT_HANDOVER_PATTERN
 
     @property
     def is_configured(self) -> bool:
@@ -107,6 +128,22 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
     if not 1 <= int(clean["completeness_days"]) <= 10:
         raise ValidationError("Batas melengkapi persyaratan harus 1 sampai 10 hari kerja.", "completeness_days")
     clean["request_number_pattern"] = validate_pattern(clean["request_number_pattern"] or DEFAULT_REQUEST_PATTERN)
+    clean["paper"] = clean["paper"].upper()
+    if clean["paper"] not in PAPERS:
+        raise ValidationError("Ukuran kertas surat harus A4 atau F4.", "paper")
+    clean["receipt_paper"] = clean["receipt_paper"].upper()
+    if clean["receipt_paper"] not in RECEIPT_PAPERS:
+        raise ValidationError("Ukuran kertas tanda bukti harus A4 atau A5.", "receipt_paper")
+    for key, default in DOCUMENT_PATTERNS.items():
+        try:
+            clean[key] = validate_pattern(clean[key] or default)
+        except ValidationError as exc:
+            raise ValidationError(exc.message, key) from None
+    patterns = ["request_number_pattern", *DOCUMENT_PATTERNS]
+    for i, key in enumerate(patterns):
+        if clean[key] in [clean[k] for k in patterns[:i]]:
+            # Letter numbers are unique across kinds: two series must not make the same number.
+            raise ValidationError("Pola nomor setiap jenis surat harus berbeda.", key)
     return OfficeSettings(**clean)
 
 

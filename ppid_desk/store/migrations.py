@@ -190,3 +190,20 @@ def _v3(db: peewee.Database) -> None:
     }, primary_key=peewee.CompositeKey("series", "year"))
     db.create_tables([requester, request, routing, event, attachment, counter], safe=False)
     sqlite.create_request_search(db)
+
+
+@migration(4, "issued documents: receipts, notices, decisions as issued (PDF bytes)")
+def _v4(db: peewee.Database) -> None:
+    request = _frozen(db, "request", {"number": peewee.CharField(max_length=64)})
+    document = _frozen(db, "issued_document", {
+        "request": peewee.ForeignKeyField(request, on_delete="RESTRICT"),
+        "kind": peewee.CharField(max_length=16),
+        "letter_number": peewee.CharField(max_length=100, unique=True),
+        "source_hash": peewee.CharField(max_length=64),
+        "pdf": peewee.BlobField(),
+        "sha256": peewee.CharField(max_length=64),
+        "paper": peewee.CharField(max_length=8),
+        "issued_at": peewee.DateTimeField(),
+        "issued_by": peewee.CharField(max_length=100, default=""),
+    }, indexes=((("request", "kind", "source_hash"), False),))
+    db.create_tables([document], safe=False)

@@ -182,3 +182,30 @@ class Counter(BaseModel):
 
 
 ALL_MODELS = (*ALL_MODELS, Requester, Request, RequestUnit, RequestEvent, Attachment, Counter)
+
+
+# --- issued documents (migration 4) -------------------------------------------------
+
+class IssuedDocument(BaseModel):
+    """A printed document as it was issued: its number and PDF bytes; append-only.
+
+    ``source_hash`` is the SHA-256 of the canonical JSON of the register data the
+    document was built from: printing the same document again gives this row's PDF
+    marked SALINAN, changed data issues a new document.
+    """
+
+    request = peewee.ForeignKeyField(Request, backref="documents", on_delete="RESTRICT")
+    kind = peewee.CharField(max_length=16)
+    letter_number = peewee.CharField(max_length=100, unique=True)
+    source_hash = peewee.CharField(max_length=64)
+    pdf = peewee.BlobField()
+    sha256 = peewee.CharField(max_length=64)
+    paper = peewee.CharField(max_length=8)
+    issued_at = peewee.DateTimeField(default=_now)
+    issued_by = peewee.CharField(max_length=100, default="")
+
+    class Meta:
+        indexes = ((("request", "kind", "source_hash"), False),)
+
+
+ALL_MODELS = (*ALL_MODELS, IssuedDocument)

@@ -1,0 +1,224 @@
+"""Issuing the documents of a request, and keeping every issued one.
+
+``produce`` issues a document (a new letter number from the kind's pattern, the PDF
+stored with its SHA-256), or, when the same document was issued before (same kind,
+request and source data), returns the stored PDF marked SALINAN. A changed decision
+or corrected data issues a new document. Stored PDFs are never rewritten or deleted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+from enum import StrEnum
+
+from ppid_desk.errors import ValidationError
+from ppid_desk.office import OfficeSettings, load_office, logo_bytes
+from ppid_desk.register.codes import GRANTED, Decision
+from ppid_desk.register.numbering import format_number, next_sequence
+from ppid_desk.register.service import find_by_number
+from ppid_desk.store.models import IssuedDocument, Request, database
+
+from .documents import extension, handover, notice, receipt, rejection
+from .documents.sources import Source, build_source
+from .documents.stamp import mark_copy
+
+
+class DocumentKind(StrEnum):
+    """The documents of a request; the values are the CLI's KIND words."""
+
+    RECEIPT = "receipt"
+    NOTICE = "notice"
+    EXTENSION = "extension"
+    REJECTION = "rejection"
+    HANDOVER = "handover"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    DocumentKind.RECEIPT: "Tanda bukti penerimaan",
+    DocumentKind.NOTICE: "Pemberitahuan tertulis",
+    DocumentKind.EXTENSION: "Surat perpanjangan waktu",
+    DocumentKind.REJECTION: "Keputusan penolakan",
+    DocumentKind.HANDOVER: "Tanda bukti penyerahan",
+}
+
+# (source, office, logo, paper, letter number, revision) -> PDF bytes
+Renderer = Callable[[Source, OfficeSettings, bytes | None, str, str, int], bytes]
+_RENDER: dict[DocumentKind, Renderer] = {
+    DocumentKind.RECEIPT: receipt.render,
+    DocumentKind.NOTICE: notice.render,
+    DocumentKind.EXTENSION: extension.render,
+    DocumentKind.REJECTION: rejection.render,
+    DocumentKind.HANDOVER: handover.render,
+}
+# Series of the letter-number counters (the receipt carries the registration number).
+_SERIES = {
+    DocumentKind.NOTICE: ("surat_pemberitahuan", "notice_number_pattern"),
+    DocumentKind.EXTENSION: ("surat_perpanjangan", "extension_number_pattern"),
+    DocumentKind.REJECTION: ("surat_penolakan", "rejection_number_pattern"),
+    DocumentKind.HANDOVER: ("surat_penyerahan", "handover_number_pattern"),
+}
+LETTER_PAPERS = ("A4", "F4")
+RECEIPT_PAPERS = ("A4", "A5", "F4")
+
+
+@dataclass(frozen=True)
+class IssuedPdf:
+    document_id: int
+    kind: DocumentKind
+    letter_number: str
+    request_number: str
+    pdf: bytes  # the stored PDF, or for a reprint the stored PDF marked SALINAN
+    sha256: str  # of the stored (issued) PDF
+    copy: bool  # True: a reprint marked SALINAN
+    paper: str = ""  # "A4", "F4" or "A5", as issued
+
+
+@dataclass(frozen=True)
+class IssuedDocumentInfo:
+    id: int
+    kind: DocumentKind
+    letter_number: str
+    issued_at: datetime
+    issued_by: str
+    sha256: str
+    paper: str
+
+
+def _kind(kind: DocumentKind | str) -> DocumentKind:
+    try:
+        return DocumentKind(str(kind).strip().lower())
+    except ValueError:
+        words = ", ".join(k.value for k in DocumentKind)
+        raise ValidationError(f"Jenis dokumen tidak dikenal: {kind} (pilih {words}).", "kind") from None
+
+
+def refusal(kind: DocumentKind, row: Request) -> str | None:
+    """None when ``kind`` fits the request's state now, else why not (Indonesian)."""
+    decision = Decision(row.decision) if row.decision else None
+    if kind is DocumentKind.RECEIPT:
+        return None
+    if kind is DocumentKind.EXTENSION:
+        return None if row.extended else "Waktu permohonan ini tidak diperpanjang."
+    if decision is None:
+        return "Permohonan ini belum diputuskan."
+    if kind is DocumentKind.NOTICE:
+        if decision is Decision.REJECTED:
+            return "Permohonan ini ditolak: cetak keputusan penolakan, bukan pemberitahuan tertulis."
+        return None
+    if kind is DocumentKind.REJECTION:
+        return None if decision is Decision.REJECTED else f"Permohonan ini tidak ditolak ({decision.label.lower()})."
+    if row.delivered_on is not None or decision is Decision.REJECTED:
+        return None
+    if decision in GRANTED:
+        return "Informasinya belum diserahkan (catat penyerahan dulu)."
+    return f"Tidak ada yang diserahkan: keputusan {decision.label.lower()}."
+
+
+def fitting_kinds(request_number: str) -> list[tuple[DocumentKind, str | None]]:
+    """Every kind with None when it fits the request's state now, else the reason."""
+    row = find_by_number(request_number)
+    return [(kind, refusal(kind, row)) for kind in DocumentKind]
+
+
+def _paper(kind: DocumentKind, paper: str | None, office: OfficeSettings) -> str:
+    if kind is DocumentKind.RECEIPT:
+        chosen, allowed = (paper or office.receipt_paper or "A4").strip().upper(), RECEIPT_PAPERS
+    else:
+        chosen, allowed = (paper or office.paper or "A4").strip().upper(), LETTER_PAPERS
+    if chosen not in allowed:
+        choices = f"{', '.join(allowed[:-1])} atau {allowed[-1]}"
+        raise ValidationError(f"Ukuran kertas {chosen} tidak dapat dipakai untuk {kind.label.lower()} "
+                              f"(pilih {choices}).", "paper")
+    return chosen
+
+
+def _previous(row: Request, kind: DocumentKind) -> list[IssuedDocument]:
+    return list(IssuedDocument.select(IssuedDocument.id, IssuedDocument.source_hash, IssuedDocument.letter_number)
+                .where((IssuedDocument.request == row.id) & (IssuedDocument.kind == kind.value))
+                .order_by(IssuedDocument.id))
+
+
+def _rejection_number(row: Request) -> str:
+    last = (IssuedDocument.select(IssuedDocument.letter_number)
+            .where((IssuedDocument.request == row.id) & (IssuedDocument.kind == DocumentKind.REJECTION.value))
+            .order_by(IssuedDocument.id.desc()).first())
+    return last.letter_number if last else ""
+
+
+def _letter_number(kind: DocumentKind, row: Request, source: Source, office: OfficeSettings,
+                   revision: int) -> str:
+    """A new number for the document; call inside the transaction that stores it."""
+    if kind is DocumentKind.RECEIPT:
+        return row.number if not revision else f"{row.number} (perbaikan {revision})"
+    series, setting = _SERIES[kind]
+    day = source.letter_date
+    number = format_number(getattr(office, setting), next_sequence(series, day.year), day)
+    if IssuedDocument.select().where(IssuedDocument.letter_number == number).exists():
+        raise ValidationError(f"Nomor surat {number} sudah dipakai (periksa pola nomor surat di Pengaturan).")
+    return number
+
+
+def _result(doc: IssuedDocument, request_number: str, copy: bool) -> IssuedPdf:
+    stored = bytes(doc.pdf)
+    return IssuedPdf(document_id=doc.id, kind=DocumentKind(doc.kind), letter_number=doc.letter_number,
+                     request_number=request_number, pdf=mark_copy(stored) if copy else stored,
+                     sha256=doc.sha256, copy=copy, paper=doc.paper)
+
+
+def produce(request_number: str, kind: DocumentKind | str, actor: str, now: datetime | None = None,
+            paper: str | None = None) -> IssuedPdf:
+    """Issue the document ``kind`` of a request, or give the stored one again marked SALINAN.
+
+    Raises ValidationError for an unknown request number or kind, a kind that does not
+    fit the request's state, or a paper size the document is not printed on.
+    """
+    kind = _kind(kind)
+    now = (now or datetime.now()).replace(microsecond=0)
+    row = find_by_number(request_number)
+    reason = refusal(kind, row)
+    if reason:
+        raise ValidationError(f"{kind.label} tidak dapat dicetak: {reason}", "kind")
+    office = load_office()
+    chosen = _paper(kind, paper, office)  # checked even for a reprint, which keeps its own paper
+    rejection_number = _rejection_number(row) if kind is DocumentKind.HANDOVER else ""
+    source = build_source(kind.value, row, actor, rejection_number)
+    previous = _previous(row, kind)
+    wanted = [source.digest()] + [earlier.digest() for earlier in source.earlier_forms()]
+    for digest in wanted:
+        same = [doc for doc in previous if doc.source_hash == digest]
+        if same:
+            return _result(IssuedDocument.get_by_id(same[-1].id), row.number, copy=True)
+    with database.atomic():
+        number = _letter_number(kind, row, source, office, revision=len(previous))
+        pdf = _RENDER[kind](source, office, logo_bytes(), chosen, number, len(previous))
+        doc = IssuedDocument.create(request=row.id, kind=kind.value, letter_number=number,
+                                    source_hash=wanted[0], pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(),
+                                    paper=chosen, issued_at=now, issued_by=actor)
+    return _result(doc, row.number, copy=False)
+
+
+def issued_documents(request_number: str) -> list[IssuedDocumentInfo]:
+    """The documents issued for a request, oldest first (without their PDF bytes)."""
+    row = find_by_number(request_number)
+    query = (IssuedDocument.select(IssuedDocument.id, IssuedDocument.kind, IssuedDocument.letter_number,
+                                   IssuedDocument.issued_at, IssuedDocument.issued_by, IssuedDocument.sha256,
+                                   IssuedDocument.paper)
+             .where(IssuedDocument.request == row.id).order_by(IssuedDocument.issued_at, IssuedDocument.id))
+    return [IssuedDocumentInfo(d.id, DocumentKind(d.kind), d.letter_number, d.issued_at, d.issued_by, d.sha256,
+                               d.paper) for d in query]
+
+
+def stored_pdf(document_id: int, copy: bool = True) -> bytes:
+    """The stored PDF of an issued document, marked SALINAN when ``copy``."""
+    doc = IssuedDocument.get_or_none(IssuedDocument.id == document_id)
+    if doc is None:
+        raise ValidationError("Dokumen yang diterbitkan tidak ditemukan.")
+    stored = bytes(doc.pdf)
+    return mark_copy(stored) if copy else stored
