@@ -1,4 +1,4 @@
-"""The UI's subcommands: ``gui`` (the default) and ``smoke``."""
+"""The UI's subcommands: ``gui`` (the default), ``smoke`` and ``print``."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from ppid_desk.cli.parser import Command, fail, no_arguments
 from ppid_desk.errors import PpidError
 from ppid_desk.paths import ENV_DATA_DIR, resolve_data_dir
 from ppid_desk.store import open_store
+
+from .print_command import PRINT_COMMAND
 
 
 def _gui(args: argparse.Namespace) -> int:
@@ -70,4 +72,5 @@ def _smoke(args: argparse.Namespace) -> int:
 UI_COMMANDS = [
     Command("gui", "buka jendela aplikasi (bawaan)", no_arguments, _gui),
     Command("smoke", "uji cepat: bangun jendela utama tanpa layar dan ukur waktunya", no_arguments, _smoke),
+    PRINT_COMMAND,
 ]

@@ -27,9 +27,9 @@ _TRANSLATIONS: list[tuple[str, str]] = [
     (r"unrecognized arguments: (.+)", r"argumen tidak dikenal: \1"),
     (r"argument (\S+): expected one argument", r"\1 memerlukan satu nilai"),
     (r"argument (\S+): invalid (\w+) value: (.+)", r"\1: nilai tidak sah \3"),
+    (r"argument (.+): not allowed with argument (.+)", r"\1 tidak boleh dipakai bersama \2"),
     (r"argument (\S+): (.+)", r"\1: \2"),
     (r"one of the arguments (.+) is required", r"salah satu dari \1 wajib diberikan"),
-    (r"argument (.+): not allowed with argument (.+)", r"\1 tidak boleh dipakai bersama \2"),
 ]
 
 

@@ -266,6 +266,7 @@ class AttachmentsBox(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.empty = QLabel(self.tr("Belum ada lampiran (scan KTP, surat kuasa, surat permohonan)."))
         self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)  # the detail's left column is narrow at 1280 px
         self.warning = QLabel()
         self.warning.setObjectName("fieldError")
         self.warning.setWordWrap(True)
@@ -278,8 +279,7 @@ class AttachmentsBox(QGroupBox):
         self.open_button.clicked.connect(lambda: self.open_attachment(self._target_row()))
         # The buttons above the list: the list may run below the fold of the detail.
         top = QHBoxLayout()
-        top.addWidget(self.empty)
-        top.addStretch(1)
+        top.addWidget(self.empty, 1)
         top.addWidget(self.add_button)
         top.addWidget(self.open_button)
 

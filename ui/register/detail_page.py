@@ -31,6 +31,7 @@ from ..session import current_actor
 from .action_dialogs import DIALOGS, ActionDialog
 from .attachments_view import AttachmentsBox
 from .deadline_view import DeadlinesBox, deadline_rows
+from .documents_view import DocumentsBox
 from .event_text import pasal17_text, rupiah
 from .timeline_model import TimelineModel
 
@@ -81,6 +82,8 @@ class DetailPage(QWidget):
         fields = QVBoxLayout()
         for group in (self.requester_group, self.request_group, self.attachments, self.outcome_group):
             fields.addWidget(group)
+        self.documents = DocumentsBox(actor, self._now)
+        fields.addWidget(self.documents)
         fields.addStretch(1)
         content = QWidget()
         content.setLayout(fields)
@@ -206,6 +209,7 @@ class DetailPage(QWidget):
         self._fill_request(row)
         self._fill_outcome(row)
         self.attachments.show_request(request_id)
+        self.documents.show_request(request_id)
         self.deadlines.show_rows(deadline_rows(row, events, calendar, load_office().completeness_days))
         for state in available(state_of(row), today):
             button = self.action_buttons[state.action]

@@ -1,9 +1,12 @@
 """Permohonan baru: the intake form, made for the keyboard.
 
-Enter moves to the next field (Ctrl+Enter in the long text boxes), Ctrl+S saves.
+Enter moves to the next field (Ctrl+Enter in the long text boxes), Ctrl+S saves,
+Ctrl+P saves and prints the receipt in one action (on an empty form after a save it
+prints the receipt of the request just saved again, marked SALINAN).
 Problems are shown beside their fields when a field is left and on saving, and the
 first bad field gets the focus; nothing typed is lost. After a save the confirmation
-stays on top (number, deadlines) and the form is empty for the next person.
+stays on top (number, deadlines) and the form is empty for the next person. The request
+is always saved before anything is printed: a printer that fails loses nothing.
 Ctrl+N (a new, empty form) belongs to the main window, so that one key does the same
 thing everywhere.
 """
@@ -31,6 +34,9 @@ from ppid_desk.store.models import Request, Requester
 from ppid_desk.units import list_units
 from ppid_desk.workdays import load_calendar
 
+from ..printing.pdf_printer import make_printer
+from ..printing.print_flow import FlowDialogs, PrinterFactory
+from ..printing.receipt import ReceiptPrint, print_receipt
 from ..session import current_actor
 from .field_errors import InlineErrors, error_label
 from .requester_lookup import RequesterLookup
@@ -55,9 +61,12 @@ class IntakeForm(QWidget):
     closeRequested = Signal()
 
     def __init__(self, actor: Callable[[], str] = current_actor, now: Callable[[], datetime] | None = None,
-                 calendar: Callable[[], WorkingCalendar] = load_calendar, parent: QWidget | None = None):
+                 calendar: Callable[[], WorkingCalendar] = load_calendar, parent: QWidget | None = None,
+                 print_dialogs: FlowDialogs | None = None, printer_factory: PrinterFactory = make_printer):
         super().__init__(parent)
         self._actor, self._now, self._calendar = actor, now or datetime.now, calendar
+        self.print_dialogs, self.printer_factory = print_dialogs, printer_factory
+        self._unprinted: int | None = None  # the receipt issued here whose original has not come out
         self.requester_id: int | None = None
         self.saved_id: int | None = None
         self._touched: set[str] = set()
@@ -72,7 +81,7 @@ class IntakeForm(QWidget):
         title = QLabel(self.tr("Permohonan baru"))
         title.setObjectName("pageTitle")
         hint = QLabel(self.tr("Enter: kolom berikutnya \u00b7 Ctrl+Enter di kotak teks panjang \u00b7 "
-                              "Ctrl+S: simpan \u00b7 Ctrl+N: formulir baru"))
+                              "Ctrl+S: simpan \u00b7 Ctrl+P: simpan & cetak tanda bukti \u00b7 Ctrl+N: formulir baru"))
         hint.setObjectName("hint")
         self.back_button = QPushButton(self.tr("\u2190 Register"))
         self.back_button.setToolTip(self.tr("Kembali ke register; isian formulir tetap tersimpan di sini"))
@@ -105,6 +114,14 @@ class IntakeForm(QWidget):
         save = QShortcut(QKeySequence.StandardKey.Save, self)
         save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         save.activated.connect(self.save)
+        self.save_print_button = QPushButton(self.tr("Simpan && &Cetak (Ctrl+P)"))
+        self.save_print_button.setToolTip(self.tr("Simpan permohonan, lalu cetak tanda bukti penerimaan ke printer "
+                                                  "yang diatur di Pengaturan"))
+        self.save_print_button.clicked.connect(self.save_and_print)
+        self.save_print_button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        print_key = QShortcut(QKeySequence.StandardKey.Print, self)
+        print_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        print_key.activated.connect(self._print_key)
         self.clear_button = QPushButton(self.tr("Kosongkan"))
         self.clear_button.setToolTip(self.tr("Formulir kosong untuk pemohon berikutnya (Ctrl+N)"))
         self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -113,6 +130,7 @@ class IntakeForm(QWidget):
         bar.addWidget(self.general_error, 1)
         bar.addStretch(1)
         bar.addWidget(self.clear_button)
+        bar.addWidget(self.save_print_button)
         bar.addWidget(self.save_button)
 
         layout = QVBoxLayout(self)
@@ -227,10 +245,13 @@ class IntakeForm(QWidget):
         self.confirmation_text.setWordWrap(True)
         self.confirmation_text.setTextFormat(Qt.TextFormat.RichText)
         self.confirmation_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.print_button = QPushButton(self.tr("Cetak tanda bukti (Ctrl+P)"))
-        self.print_button.setShortcut(QKeySequence.StandardKey.Print)
-        self.print_button.setEnabled(False)
-        self.print_button.setToolTip(self.tr("Pencetakan hadir bersama fitur Dokumen"))
+        self.print_status = QLabel()
+        self.print_status.setWordWrap(True)
+        self.print_status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.print_status.hide()
+        self.print_button = QPushButton(self.tr("Cetak tanda bukti"))
+        self.print_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.print_button.clicked.connect(self.print_receipt)
         self.open_button = QPushButton(self.tr("Buka detail"))
         self.open_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.open_button.clicked.connect(lambda: self.saved_id and self.openRequested.emit(self.saved_id))
@@ -238,14 +259,17 @@ class IntakeForm(QWidget):
         buttons.addWidget(self.print_button)
         buttons.addWidget(self.open_button)
         buttons.addStretch(1)
+        texts = QVBoxLayout()
+        texts.addWidget(self.confirmation_text)
+        texts.addWidget(self.print_status)
         row = QHBoxLayout(self.confirmation)
-        row.addWidget(self.confirmation_text, 1)
+        row.addLayout(texts, 1)
         row.addLayout(buttons)
         self.confirmation.hide()
         return self.confirmation
 
     def _set_tab_order(self) -> None:
-        chain = [*self._inputs(), self.save_button]
+        chain = [*self._inputs(), self.save_print_button, self.save_button]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -423,8 +447,49 @@ class IntakeForm(QWidget):
         self.requestSaved.emit(row.id)
         return row.id
 
+    # ------------------------------------------------------------------ printing the receipt
+    def save_and_print(self) -> int | None:
+        """Simpan & Cetak: save (as Ctrl+S), then issue and print the receipt; the id, or None."""
+        request_id = self.save()
+        if request_id is not None:
+            self.print_receipt()
+        return request_id
+
+    def _print_key(self) -> None:
+        """Ctrl+P: save and print what is typed; on an empty form, the last receipt again."""
+        if self.saved_id is not None and self.confirmation.isVisible() and not self.is_dirty():
+            self.print_receipt()
+        else:
+            self.save_and_print()
+
+    def print_receipt(self) -> ReceiptPrint | None:
+        """Print the receipt of the request just saved (issued the first time, SALINAN after)."""
+        row = Request.get_or_none(Request.id == self.saved_id) if self.saved_id is not None else None
+        if row is None:
+            return None
+        done = print_receipt(self, row.number, self._actor(), self._now(), self.print_dialogs, self.printer_factory,
+                             self._unprinted)
+        self._show_print_status(done.message, done.printed)
+        if done.issued is not None:
+            self._unprinted = None if done.original_out or done.issued.copy else done.issued.document_id
+            self.print_button.setText(self.tr("Cetak tanda bukti") if self._unprinted
+                                      else self.tr("Cetak ulang (SALINAN)"))
+        return done
+
+    def _show_print_status(self, text: str, ok: bool) -> None:
+        self.print_status.setText(text)
+        self.print_status.setObjectName("hint" if ok else "fieldError")
+        self.print_status.style().unpolish(self.print_status)
+        self.print_status.style().polish(self.print_status)
+        self.print_status.show()
+
     def _confirm(self, row: Request) -> None:
         self.saved_id = row.id
+        self._unprinted = None
+        self.print_status.hide()
+        self.print_button.setText(self.tr("Cetak tanda bukti"))
+        self.print_button.setToolTip(self.tr("Cetak tanda bukti penerimaan permohonan {0}; cetakan berikutnya "
+                                             "bertanda SALINAN").format(row.number))
         name = row.requester.name
         lines = [
             self.tr("<b>Permohonan {0} tercatat</b> atas nama {1}.").format(row.number, name),

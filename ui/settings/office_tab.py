@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import OfficeSettings, load_office, logo_bytes, remove_logo, save_office, set_logo
 
+from .print_group import PrintGroup
+
 ERROR_COLOUR = "#b00020"
 LOGO_SIZE = 112
 TWO_COLUMNS_WIDTH = 860
@@ -148,6 +150,9 @@ class OfficeTab(QWidget):
         right = QVBoxLayout()
         right.addWidget(self._officials_group())
         right.addWidget(self._rules_group())
+        self.print_group = PrintGroup(self.errors)
+        self.print_group.edited.connect(self._edited)
+        right.addWidget(self.print_group)
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -282,6 +287,7 @@ class OfficeTab(QWidget):
         self.timezone.setCurrentIndex(max(index, 0))
         for widget in (self.completeness_days, self.cuti_bersama_off, self.timezone):
             widget.blockSignals(False)
+        self.print_group.show_office(office)
 
     def values(self) -> OfficeSettings:
         """The settings as typed (not yet validated)."""
@@ -292,6 +298,7 @@ class OfficeTab(QWidget):
             "completeness_days": self.completeness_days.value(),
             "cuti_bersama_off": self.cuti_bersama_off.isChecked(),
             "timezone": self.timezone.currentData(),
+            **self.print_group.values(),
         })
 
     def _edited(self, *_: object) -> None:

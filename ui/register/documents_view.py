@@ -1,0 +1,282 @@
+"""A request's printed documents in its detail: issue one (then preview, print, save) and
+the list of those issued, each to print again (marked SALINAN) or save as PDF.
+
+A button per kind is enabled when the kind fits the request's state now; a dimmed one
+says why in its tooltip. Issuing is done by ``reports.issuing.produce``: the first time
+a new letter number and the PDF are kept in the register; the same document asked for
+again comes back as the stored one marked SALINAN.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import (
+    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
+    QVBoxLayout, QWidget,
+)
+
+from ppid_desk.dates import clock, short_date
+from ppid_desk.errors import PpidError
+from ppid_desk.office import load_office
+from ppid_desk.reports.issuing import (
+    DocumentKind, IssuedDocumentInfo, IssuedPdf, fitting_kinds, issued_documents, produce, stored_pdf,
+)
+from ppid_desk.register.service import get_request
+
+from ..printing.pdf_printer import make_printer
+from ..printing.preview import PreviewDialog
+from ..printing.print_flow import FlowDialogs, PrinterFactory, PrintResult, print_document, save_pdf, \
+    suggested_file_name
+from .field_errors import error_label
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("documents_view", text)
+
+
+def paper_for(kind: DocumentKind) -> str:
+    office = load_office()
+    return office.receipt_paper if kind is DocumentKind.RECEIPT else office.paper
+
+
+class IssuedModel(QAbstractTableModel):
+    KIND, NUMBER, ISSUED, BY, PAPER = range(5)
+    HEADERS = ("Jenis", "Nomor surat", "Diterbitkan", "Oleh", "Kertas")
+    SORT_ROLE = Qt.ItemDataRole.UserRole
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[IssuedDocumentInfo] = []
+
+    def load(self, rows: list[IssuedDocumentInfo]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        doc = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return {
+                self.KIND: doc.kind.label,
+                self.NUMBER: doc.letter_number,
+                self.ISSUED: f"{short_date(doc.issued_at.date())} {clock(doc.issued_at)}",
+                self.BY: doc.issued_by,
+                self.PAPER: doc.paper,
+            }[column]
+        if role == self.SORT_ROLE:
+            return doc.issued_at.isoformat() + f"{doc.id:09d}" if column == self.ISSUED else \
+                self.data(index, Qt.ItemDataRole.DisplayRole)
+        return None
+
+    def document(self, row: int) -> IssuedDocumentInfo | None:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+
+class DocumentsBox(QGroupBox):
+    """The "Dokumen" section of a request's detail; ``issued`` after a new document."""
+
+    issued = Signal(int)
+
+    def __init__(self, actor: Callable[[], str], now: Callable[[], datetime], parent: QWidget | None = None,
+                 dialogs: FlowDialogs | None = None, printer_factory: PrinterFactory = make_printer):
+        super().__init__(tr("Dokumen"), parent)
+        self._actor, self._now = actor, now
+        self.dialogs, self.printer_factory = dialogs, printer_factory
+        self.request_id: int | None = None
+        self.number = ""
+        self.preview: PreviewDialog | None = None
+        self.last_print: PrintResult | None = None
+
+        self.kind_buttons: dict[DocumentKind, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, kind in enumerate(DocumentKind):
+            button = QPushButton(kind.label + "\u2026")
+            button.setObjectName(f"document_{kind.value}")
+            button.clicked.connect(lambda _=False, k=kind: self.issue(k))
+            grid.addWidget(button, i // 2, i % 2)
+            self.kind_buttons[kind] = button
+        note = QLabel(tr("Dokumen yang baru diterbitkan mendapat nomor surat dan disimpan di register; "
+                         "mencetaknya lagi memberi SALINAN."))
+        note.setObjectName("hint")
+        note.setWordWrap(True)
+
+        self.model = IssuedModel(self)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(IssuedModel.SORT_ROLE)
+        self.table = QTableView()
+        self.table.setObjectName("issuedDocuments")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(IssuedModel.ISSUED, Qt.SortOrder.AscendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
+        header = self.table.horizontalHeader()
+        for column, width in ((IssuedModel.KIND, 170), (IssuedModel.ISSUED, 118), (IssuedModel.BY, 90),
+                              (IssuedModel.PAPER, 56)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(IssuedModel.NUMBER, QHeaderView.ResizeMode.Stretch)
+        self.table.doubleClicked.connect(lambda index: self.preview_issued(self.proxy.mapToSource(index).row()))
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.empty = QLabel(tr("Belum ada dokumen yang diterbitkan."))
+        self.empty.setObjectName("hint")
+        self.reprint_button = QPushButton(tr("Cetak ulang (SALINAN)\u2026"))
+        self.reprint_button.clicked.connect(lambda: self.reprint(self._target_row()))
+        self.save_button = QPushButton(tr("Simpan PDF\u2026"))
+        self.save_button.clicked.connect(lambda: self.save(self._target_row()))
+        self.status = QLabel()
+        self.status.setObjectName("hint")
+        self.status.setWordWrap(True)
+        self.status.hide()
+        self.error = error_label()
+        list_bar = QHBoxLayout()
+        list_bar.addWidget(self.empty)
+        list_bar.addStretch(1)
+        list_bar.addWidget(self.reprint_button)
+        list_bar.addWidget(self.save_button)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        layout.addWidget(note)
+        layout.addLayout(list_bar)
+        layout.addWidget(self.table)
+        layout.addWidget(self.status)
+        layout.addWidget(self.error)
+        self._update_buttons()
+
+    # ------------------------------------------------------------------ showing
+    def show_request(self, request_id: int) -> None:
+        self.request_id = request_id
+        self.number = get_request(request_id).number
+        self.error.hide()
+        for kind, reason in fitting_kinds(self.number):
+            button = self.kind_buttons[kind]
+            button.setEnabled(reason is None)
+            button.setToolTip(tr("Terbitkan {0} (atau salinannya bila sudah diterbitkan) dan tampilkan "
+                                 "pratinjau").format(kind.label.lower()) if reason is None else reason)
+        self.model.load(issued_documents(self.number))
+        count = self.model.rowCount()
+        if count:  # the newest is the one most often printed again
+            self.table.selectRow(self.proxy.mapFromSource(self.model.index(count - 1, 0)).row())
+        self.table.setVisible(count > 0)
+        self.empty.setVisible(count == 0)
+        self.setTitle(tr("Dokumen ({0})").format(count) if count else tr("Dokumen"))
+        rows = sum(self.table.rowHeight(r) for r in range(count))
+        self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height()
+                                  + 2 * self.table.frameWidth())
+        self._update_buttons()
+
+    def _target_row(self) -> int:
+        """The selected document (source row), or the only one."""
+        selected = self.table.selectionModel().selectedRows()
+        if selected:
+            return self.proxy.mapToSource(selected[0]).row()
+        return 0 if self.model.rowCount() == 1 else -1
+
+    def _update_buttons(self) -> None:
+        chosen = self._target_row() >= 0
+        for button in (self.reprint_button, self.save_button):
+            button.setEnabled(chosen)
+        self.reprint_button.setToolTip(tr("Cetak dokumen yang dipilih lagi, bertanda SALINAN") if chosen
+                                       else tr("Pilih dokumen yang akan dicetak ulang"))
+        self.save_button.setToolTip(tr("Simpan PDF asli dokumen yang dipilih, persis seperti diterbitkan")
+                                    if chosen else tr("Pilih dokumen yang akan disimpan"))
+
+    # ------------------------------------------------------------------ actions
+    def issue(self, kind: DocumentKind) -> PreviewDialog | None:
+        """Issue ``kind`` (or get its SALINAN) and show it in the preview."""
+        if not self.number or not self.kind_buttons[kind].isEnabled():
+            return None
+        try:
+            issued = produce(self.number, kind, self._actor(), self._now())
+        except PpidError as exc:
+            return self._fail(exc.message)
+        if not issued.copy:
+            self.show_request(self.request_id)
+            self.issued.emit(self.request_id)
+        return self._preview(issued)
+
+    def _stored(self, row: int, copy: bool) -> IssuedPdf | None:
+        doc = self.model.document(row)
+        if doc is None:
+            return None
+        try:
+            pdf = stored_pdf(doc.id, copy=copy)
+        except PpidError as exc:
+            self._fail(exc.message)
+            return None
+        return IssuedPdf(document_id=doc.id, kind=doc.kind, letter_number=doc.letter_number,
+                         request_number=self.number, pdf=pdf, sha256=doc.sha256, copy=copy, paper=doc.paper)
+
+    def preview_issued(self, row: int) -> PreviewDialog | None:
+        issued = self._stored(row, copy=True)
+        return self._preview(issued) if issued else None
+
+    def _preview(self, issued: IssuedPdf) -> PreviewDialog | None:
+        try:
+            self.preview = PreviewDialog(issued, load_office().printer_name, paper_for(issued.kind), self,
+                                         self.dialogs, self.printer_factory)
+        except PpidError as exc:
+            return self._fail(exc.message)
+        self.preview.open()
+        return self.preview
+
+    def reprint(self, row: int) -> PrintResult | None:
+        issued = self._stored(row, copy=True)
+        if issued is None:
+            return None
+        self.last_print = print_document(self, issued, load_office().printer_name, paper_for(issued.kind),
+                                         ask=True, dialogs=self.dialogs, printer_factory=self.printer_factory)
+        if self.last_print.printed:
+            self._tell(tr("{0} {1} (SALINAN) dikirim ke {2}.").format(issued.kind.label, issued.letter_number,
+                                                                      self.last_print.where))
+        return self.last_print
+
+    def save(self, row: int) -> str | None:
+        issued = self._stored(row, copy=False)
+        if issued is None:
+            return None
+        path = save_pdf(self, issued.pdf, suggested_file_name(issued), self.dialogs)
+        if path:
+            self._tell(tr("PDF {0} disimpan di {1}.").format(issued.letter_number, path))
+        return path
+
+    def _tell(self, text: str) -> None:
+        self.error.hide()
+        self.status.setText(text)
+        self.status.show()
+
+    def _fail(self, message: str) -> None:
+        self.status.hide()
+        self.error.setText(message)
+        self.error.show()
+        return None
