@@ -5,15 +5,14 @@ from __future__ import annotations
 import shutil
 import subprocess
 
-import pytest
 from document_samples import NAMES, decide, deliver, extend, register, reject, set_office
 
 from ppid_desk.register.codes import Decision
 from ppid_desk.reports.issuing import DocumentKind, produce
 
 
-@pytest.mark.skipif(shutil.which("pdftoppm") is None, reason="pdftoppm (poppler-utils) is not installed")
 def test_every_document_renders_to_non_empty_pictures(store, tmp_path):
+    assert shutil.which("pdftoppm"), "pdftoppm missing: `make test` installs poppler-utils (scripts/system-deps.sh)"
     set_office()
     granted = register(NAMES[0])
     extend(granted)
