@@ -21,9 +21,7 @@ from ppid_desk.register.numbering import format_number, next_sequence
 from ppid_desk.register.service import find_by_number
 from ppid_desk.store.models import IssuedDocument, Request, database
 
-from .documents import extension, handover, notice, receipt, rejection
 from .documents.sources import Source, build_source
-from .documents.stamp import mark_copy
 
 
 class DocumentKind(StrEnum):
@@ -50,13 +48,24 @@ _LABELS = {
 
 # (source, office, logo, paper, letter number, revision) -> PDF bytes
 Renderer = Callable[[Source, OfficeSettings, bytes | None, str, str, int], bytes]
-_RENDER: dict[DocumentKind, Renderer] = {
-    DocumentKind.RECEIPT: receipt.render,
-    DocumentKind.NOTICE: notice.render,
-    DocumentKind.EXTENSION: extension.render,
-    DocumentKind.REJECTION: rejection.render,
-    DocumentKind.HANDOVER: handover.render,
-}
+def _renderer(kind: DocumentKind) -> Renderer:
+    """The document's renderer; reportlab is imported on first use, not at start-up."""
+    from .documents import extension, handover, notice, receipt, rejection
+
+    return {
+        DocumentKind.RECEIPT: receipt.render,
+        DocumentKind.NOTICE: notice.render,
+        DocumentKind.EXTENSION: extension.render,
+        DocumentKind.REJECTION: rejection.render,
+        DocumentKind.HANDOVER: handover.render,
+    }[kind]
+
+
+def mark_copy(pdf: bytes) -> bytes:
+    """The PDF stamped SALINAN (pypdf and reportlab imported on first use)."""
+    from .documents.stamp import mark_copy as stamp
+
+    return stamp(pdf)
 # Series of the letter-number counters (the receipt carries the registration number).
 _SERIES = {
     DocumentKind.NOTICE: ("surat_pemberitahuan", "notice_number_pattern"),
@@ -197,7 +206,7 @@ def produce(request_number: str, kind: DocumentKind | str, actor: str, now: date
             return _result(IssuedDocument.get_by_id(same[-1].id), row.number, copy=True)
     with database.atomic():
         number = _letter_number(kind, row, source, office, revision=len(previous))
-        pdf = _RENDER[kind](source, office, logo_bytes(), chosen, number, len(previous))
+        pdf = _renderer(kind)(source, office, logo_bytes(), chosen, number, len(previous))
         doc = IssuedDocument.create(request=row.id, kind=kind.value, letter_number=number,
                                     source_hash=wanted[0], pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(),
                                     paper=chosen, issued_at=now, issued_by=actor)

@@ -9,7 +9,6 @@ from datetime import date
 
 from ..errors import PpidError
 from ..register.codes import Status
-from ..register.demo import generate
 from ..store.models import Request
 from .commands import open_from_args
 from .parser import Command
@@ -54,6 +53,8 @@ def _demo(args: argparse.Namespace) -> int:
             raise PpidError(f"register di {store.data_dir} sudah berisi permohonan; data contoh hanya dibuat "
                             "pada register kosong (pakai --data-dir dengan folder data yang kosong).")
         began = time.perf_counter()
+        from ..register.demo import generate  # a large module, needed by this command only
+
         summary = generate(args.requests, args.seed, args.years, date.today(),
                            _progress_to_stderr() if sys.stderr.isatty() else None)
         elapsed = time.perf_counter() - began
