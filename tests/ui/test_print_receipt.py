@@ -53,7 +53,7 @@ def test_simpan_cetak_saves_then_prints_the_receipt(qtbot, window, tmp_path):
     factory = Recording(tmp_path)
     form.printer_factory, form.print_dialogs = factory, FakeDialogs()
     fill(form)
-    with qtbot.waitSignal(form.requestSaved) as saved:
+    with qtbot.waitSignal(form.requestSaved, timeout=30_000) as saved:
         qtbot.keyClick(form.information, Qt.Key.Key_P, CTRL)  # Simpan & Cetak from anywhere in the form
     row = Request.get_by_id(saved.args[0])
     assert seen_when_printing == [[row.number]]
