@@ -27,7 +27,7 @@ from ppid_desk.workdays import load_calendar
 
 HERE = Path(__file__).resolve().parent
 CACHE = HERE / ".cache" / "register-1m"
-CACHE_VERSION = 1  # raise when the demo data changes, so the cached register is built again
+CACHE_VERSION = 2  # raise when the demo data changes, so the cached register is built again
 DEMO_N = 100_000
 BIG_N = 1_000_000
 BIG_TODAY = date(2026, 5, 1)  # fixed, so the cached register is the same on every machine

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
 from .errors import ValidationError
+from .objections.numbering import DEFAULT_OBJECTION_PATTERN
 from .register.numbering import DEFAULT_REQUEST_PATTERN, validate_pattern
 from .store.models import OfficeAsset, Setting, database
 
@@ -64,6 +65,8 @@ class OfficeSettings:
     extension_number_pattern: str = DEFAULT_EXTENSION_PATTERN
     rejection_number_pattern: str = DEFAULT_REJECTION_PATTERN
     handover_number_pattern: str = DEFAULT_HANDOVER_PATTERN
+    objection_number_pattern: str = DEFAULT_OBJECTION_PATTERN
+    order_days: int = 10  # working days the PPID gets to carry out an Atasan PPID's order (objection)
 
     @property
     def is_configured(self) -> bool:
@@ -128,6 +131,13 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
     if not 1 <= int(clean["completeness_days"]) <= 10:
         raise ValidationError("Batas melengkapi persyaratan harus 1 sampai 10 hari kerja.", "completeness_days")
     clean["request_number_pattern"] = validate_pattern(clean["request_number_pattern"] or DEFAULT_REQUEST_PATTERN)
+    try:
+        objection_pattern = clean["objection_number_pattern"] or DEFAULT_OBJECTION_PATTERN
+        clean["objection_number_pattern"] = validate_pattern(objection_pattern)
+    except ValidationError as exc:
+        raise ValidationError(exc.message, "objection_number_pattern") from None
+    if not 1 <= int(clean["order_days"]) <= 30:
+        raise ValidationError("Waktu melaksanakan perintah Atasan PPID harus 1 sampai 30 hari kerja.", "order_days")
     clean["paper"] = clean["paper"].upper()
     if clean["paper"] not in PAPERS:
         raise ValidationError("Ukuran kertas surat harus A4 atau F4.", "paper")
@@ -139,7 +149,7 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
             clean[key] = validate_pattern(clean[key] or default)
         except ValidationError as exc:
             raise ValidationError(exc.message, key) from None
-    patterns = ["request_number_pattern", *DOCUMENT_PATTERNS]
+    patterns = ["request_number_pattern", "objection_number_pattern", *DOCUMENT_PATTERNS]
     for i, key in enumerate(patterns):
         if clean[key] in [clean[k] for k in patterns[:i]]:
             # Letter numbers are unique across kinds: two series must not make the same number.

@@ -9,6 +9,7 @@ from datetime import date, time
 
 from .calendar import DayHours, DayOff, DayOffSource, Override, OverrideKind, WorkingCalendar
 from .errors import ValidationError
+from .objections.deadlines import recompute_objection_deadlines
 from .office import load_office
 from .register.deadlines import recompute_open_deadlines
 from .store.models import CalendarOverride, ServiceHours, database
@@ -33,8 +34,11 @@ def list_overrides(year: int | None = None) -> list[Override]:
 
 
 def calendar_changed(actor: str, reason: str) -> int:
-    """Recompute the deadlines of running requests after a calendar change."""
-    return recompute_open_deadlines(load_calendar(), load_office().completeness_days, actor, reason)
+    """Recompute the deadlines of running requests and objections after a calendar change;
+    returns how many records changed."""
+    calendar = load_calendar()
+    return (recompute_open_deadlines(calendar, load_office().completeness_days, actor, reason)
+            + recompute_objection_deadlines(calendar, actor, reason))
 
 
 def add_override(day: date, kind: OverrideKind | str, reason: str, actor: str = "") -> Override:

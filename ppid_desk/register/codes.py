@@ -106,6 +106,7 @@ class EventKind(Labelled):
     DEADLINES_RECOMPUTED = "tenggat_dihitung_ulang"
     ATTACHED = "lampiran"
     IMPORTED = "diimpor"
+    REOPENED = "dibuka_kembali"
 
 
 # UU 14/2008 Pasal 17: the exemptions, in short wording for lists and letters.
@@ -178,4 +179,5 @@ LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in [
     (EventKind.DEADLINES_RECOMPUTED, "Tenggat dihitung ulang"),
     (EventKind.ATTACHED, "Lampiran ditambahkan"),
     (EventKind.IMPORTED, "Diimpor dari register lama"),
+    (EventKind.REOPENED, "Dibuka kembali atas perintah Atasan PPID"),
 ]}

@@ -7,7 +7,9 @@ full event history the state machine (:mod:`.lifecycle`) allows, cut off at the 
 of ``today``: old requests are closed, recent ones still run, a few are overdue.
 
 Everything is drawn from ``random.Random(seed)`` and ``today``, so the same seed, day,
-calendar and office settings give the same register. Rows are built in Python and
+calendar and office settings give the same register. A share of the rejected, partly
+granted and late requests get an objection (:mod:`ppid_desk.objections.demo_build`), numbered
+in the order received once all requests are built. Rows are built in Python and
 written in bulk in one transaction (the slow per-row path of :mod:`.service` would take
 minutes for 100,000 requests); the search index is rebuilt once at the end.
 """
@@ -21,13 +23,16 @@ from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
 from ..errors import ValidationError
+from ..objections.demo_build import EVENT_COLUMNS as OBJECTION_EVENT_COLUMNS, OBJECTION_COLUMNS, ObjectionPlanner
+from ..objections.demo_words import DEMO_ATASAN
+from ..objections.numbering import SERIES as OBJECTION_SERIES
 from ..office import load_office
 from ..store import sqlite
-from ..store.models import Request, RequestEvent, Requester, RequestUnit, Unit, database
+from ..store.models import Objection, ObjectionEvent, Request, RequestEvent, Requester, RequestUnit, Unit, database
 from ..workdays import load_calendar
 from .codes import Status
 from .demo_build import EVENT_COLUMNS, REQUEST_COLUMNS, REQUESTER_COLUMNS, ROUTING_COLUMNS, Builder, Clock
-from .demo_words import UNITS
+from .demo_words import OFFICERS, UNITS
 from .numbering import raise_floor
 from .service import SERIES
 
@@ -44,6 +49,9 @@ class DemoSummary:
     units_created: int = 0
     by_status: dict[str, int] = field(default_factory=lambda: {s.value: 0 for s in Status})
     by_year: dict[int, int] = field(default_factory=dict)
+    objections: int = 0
+    objection_events: int = 0
+    objections_by_status: dict[str, int] = field(default_factory=dict)
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -117,7 +125,9 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
         ppid = office.ppid_name.strip() or "PPID"
         first_request = (Request.select(Request.id).order_by(Request.id.desc()).scalar() or 0) + 1
         first_requester = (Requester.select(Requester.id).order_by(Requester.id.desc()).scalar() or 0) + 1
-        builder = Builder(rng, clock, today, office.request_number_pattern, ppid, units, first_requester)
+        planner = ObjectionPlanner(random.Random(f"keberatan-{seed}"), clock, today, ppid, OFFICERS,
+                                   office.atasan_name.strip() or DEMO_ATASAN, office.atasan_title, office.order_days)
+        builder = Builder(rng, clock, today, office.request_number_pattern, ppid, units, first_requester, planner)
         by_status = summary.by_status
         cursor = database.cursor()
         for chunk in range(0, n_requests, CHUNK):
@@ -141,4 +151,15 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
         for year, last in sorted(builder.seq.items()):
             raise_floor(SERIES, year, last)
             summary.by_year[year] = last
+        first_objection = (Objection.select(Objection.id).order_by(Objection.id.desc()).scalar() or 0) + 1
+        objections = planner.finish(first_objection, office.objection_number_pattern)
+        cursor.executemany(_insert_sql(Objection._meta.table_name, OBJECTION_COLUMNS), objections.rows)
+        cursor.executemany(_insert_sql(ObjectionEvent._meta.table_name, OBJECTION_EVENT_COLUMNS), objections.events)
+        cursor.executemany(sql_event, objections.request_events)
+        for year, last in sorted(objections.by_year.items()):
+            raise_floor(OBJECTION_SERIES, year, last)
+        summary.events += len(objections.request_events)
+        summary.objections = len(objections.rows)
+        summary.objection_events = len(objections.events)
+        summary.objections_by_status = objections.by_status
     return summary

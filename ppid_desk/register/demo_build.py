@@ -18,6 +18,7 @@ from .demo_words import (
     MISSING, NOT_DOCUMENTED, OFFICERS, PARTIAL, PURPOSES, RISKY_DECISION_CUM, ROUTE_NOTES, STATUTES, WITHDRAW,
 )
 from .numbering import ROMAN, format_number
+from .service import OUTCOME_FIELDS
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -83,8 +84,9 @@ Step = tuple[EventKind, datetime, str, dict, dict, list[int] | None]
 
 class Builder:
     def __init__(self, rng: random.Random, clock: Clock, today: date, pattern: str, ppid: str,
-                 units: list[tuple[int, str, str]], first_requester: int) -> None:
+                 units: list[tuple[int, str, str]], first_requester: int, objections=None) -> None:
         self.rng = rng
+        self.objections = objections  # an objections.demo_build.ObjectionPlanner, or None
         self.clock = clock
         self.people = People(rng, today)
         self.cutoff = datetime.combine(today, time(0, 0))
@@ -178,11 +180,23 @@ class Builder:
         registered = {"number": number, "received_at": received, "effective_day": eff, "response_due": rdue}
         steps: list[Step] = [(EventKind.REGISTERED, reg_at, officer, registered, {}, None)]
         self._life(steps, officer, eff, cdue, rdue, unit_key, risk, obtain, delivery)
+        if self.objections is not None:
+            self.objections.plan(rid, number, requester_id, information, row["purpose"], steps)
         cutoff = self.cutoff
+        deferred = None
         for kind, at, actor, data, changes, units in steps:
             if at >= cutoff:
                 break  # the rest of this request's life has not happened yet
-            events.append((rid, kind.value, _iso(at), actor, _json(data), 0))
+            if kind is EventKind.REOPENED:
+                # It names its objection, numbered once all are known: this event and the
+                # later ones wait (ObjectionPlanner.finish encodes them).
+                data["before"] = {"status": row["status"],
+                                  **{k: row[k] for k, empty in OUTCOME_FIELDS.items() if row[k] != empty}}
+                deferred = self.objections.deferred
+            if deferred is None:
+                events.append((rid, kind.value, _iso(at), actor, _json(data), 0))
+            else:
+                deferred.append((rid, kind.value, _iso(at), actor, data, 0))
             row.update(changes)
             if units:
                 routings.extend((rid, unit, data["note"], _iso(at)) for unit in units)

@@ -30,6 +30,20 @@ class Action(StrEnum):
         return ACTION_LABELS[self]
 
 
+class OrderAction(StrEnum):
+    """Steps taken on another record's order, not from the request's own page.
+
+    REOPEN: the Atasan PPID overturned the PPID on an objection and ordered the
+    information given; the request is processed again with a new deadline.
+    """
+
+    REOPEN = "reopen"
+
+    @property
+    def label(self) -> str:
+        return ACTION_LABELS[self]
+
+
 ACTION_LABELS = {
     Action.MARK_INCOMPLETE: "Persyaratan belum lengkap",
     Action.COMPLETE: "Persyaratan dilengkapi",
@@ -40,9 +54,10 @@ ACTION_LABELS = {
     Action.DELIVER: "Serahkan informasi",
     Action.CLOSE: "Tutup",
     Action.WITHDRAW: "Ditarik pemohon",
+    OrderAction.REOPEN: "Buka kembali atas perintah Atasan PPID",
 }
 
-FROM: dict[Action, tuple[Status, ...]] = {
+FROM: dict[Action | OrderAction, tuple[Status, ...]] = {
     Action.MARK_INCOMPLETE: (Status.REGISTERED,),
     Action.COMPLETE: (Status.AWAITING_COMPLETENESS,),
     Action.LAPSE: (Status.AWAITING_COMPLETENESS,),
@@ -52,6 +67,10 @@ FROM: dict[Action, tuple[Status, ...]] = {
     Action.DELIVER: (Status.DECIDED,),
     Action.CLOSE: (Status.DECIDED, Status.DELIVERED),
     Action.WITHDRAW: (Status.REGISTERED, Status.AWAITING_COMPLETENESS, Status.ROUTED, Status.DECIDED),
+    # Whatever the PPID did (or failed to do), the order stands; only a request the
+    # requester withdrew is not processed again.
+    OrderAction.REOPEN: (Status.REGISTERED, Status.AWAITING_COMPLETENESS, Status.ROUTED, Status.DECIDED,
+                         Status.DELIVERED, Status.CLOSED, Status.VOID),
 }
 
 
@@ -64,6 +83,7 @@ class RequestState:
     decision: Decision | None
     completeness_due: date | None
     response_due: date
+    reopened: bool = False  # processed again on the Atasan PPID's order (the deadline is the order's)
 
 
 @dataclass(frozen=True)
@@ -73,11 +93,13 @@ class ActionState:
     reason: str  # why not, when not allowed
 
 
-def refusal(state: RequestState, action: Action, today: date) -> str | None:
+def refusal(state: RequestState, action: Action | OrderAction, today: date) -> str | None:
     """None when ``action`` may be taken now, else the reason (Indonesian)."""
     if state.status not in FROM[action]:
         return f"Tidak dapat \u201c{action.label.lower()}\u201d: status permohonan {state.status.label.lower()}."
     if action is Action.EXTEND:
+        if state.reopened:
+            return "Tenggat pelaksanaan perintah Atasan PPID tidak dapat diperpanjang."
         if state.extended:
             return "Waktu sudah pernah diperpanjang; perpanjangan hanya sekali (paling lama 7 hari kerja)."
         if today > state.response_due:
@@ -92,14 +114,14 @@ def refusal(state: RequestState, action: Action, today: date) -> str | None:
     return None
 
 
-def check(state: RequestState, action: Action, today: date) -> None:
+def check(state: RequestState, action: Action | OrderAction, today: date) -> None:
     reason = refusal(state, action, today)
     if reason:
         raise ValidationError(reason, "status")
 
 
 def available(state: RequestState, today: date) -> list[ActionState]:
-    """Every action with whether it is allowed now and, if not, why."""
+    """Every action of the request's page with whether it is allowed now and, if not, why."""
     result = []
     for action in Action:
         reason = refusal(state, action, today)

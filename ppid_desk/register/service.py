@@ -19,7 +19,7 @@ from ..store.models import Request, RequestEvent, Requester, RequestUnit, Unit, 
 from .codes import (
     PASAL_17, Channel, Decision, DeliveryForm, DeliveryMethod, EventKind, ObtainMethod, RequesterKind, Status,
 )
-from .lifecycle import Action, RequestState, check
+from .lifecycle import Action, OrderAction, RequestState, check
 from .nik import parse_nik
 from .numbering import format_number, next_sequence
 
@@ -135,6 +135,11 @@ def _requester_values(person: RequesterInput) -> dict[str, object]:
             "occupation": _squash(person.occupation), "phone": person.phone.strip(), "email": person.email.strip()}
 
 
+def create_requester(person: RequesterInput, now: datetime) -> Requester:
+    """A new requester row from checked data (see :func:`requester_problems`)."""
+    return Requester.create(**_requester_values(person), created_at=now)
+
+
 def _event(request_id: int, kind: EventKind, actor: str, at: datetime, **data: object) -> None:
     RequestEvent.create(request=request_id, kind=kind.value, at=at, actor=actor,
                         data=json.dumps(data, default=str, ensure_ascii=False))
@@ -142,7 +147,7 @@ def _event(request_id: int, kind: EventKind, actor: str, at: datetime, **data: o
 
 def state_of(row: Request) -> RequestState:
     return RequestState(Status(row.status), row.extended, Decision(row.decision) if row.decision else None,
-                        row.completeness_due, row.response_due)
+                        row.completeness_due, row.response_due, row.reopened_on is not None)
 
 
 def register_request(data: RequestInput, calendar: WorkingCalendar, actor: str,
@@ -406,6 +411,40 @@ def withdraw(request_id: int, reason: str, actor: str, now: datetime | None = No
         row.closed_on = now.date()
         row.save()
         _event(row.id, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
+    return row
+
+
+# What a decision and a delivery wrote on the row; reopening clears it (the events keep it).
+OUTCOME_FIELDS = {"decision": None, "decision_note": "", "pasal17": "", "other_statute": "", "consequence_test": "",
+                  "holder_body": "", "notice_date": None, "delivered_on": None, "delivery_form": "", "pages": None,
+                  "cost": None, "payment_method": "", "closed_on": None, "internal_due": None}
+
+
+def reopen(request_id: int, objection_number: str, order: str, ordered_on: date, calendar: WorkingCalendar,
+           actor: str, days: int | None = None, now: datetime | None = None) -> Request:
+    """The Atasan PPID overturned the PPID on objection ``objection_number`` and ordered the
+    information given: the request is routed again, its notice due ``days`` working days
+    (default: the office's ``order_days``) after ``ordered_on``. The earlier decision and
+    delivery leave the row; the events keep them, and the reopening event lists them."""
+    now = now or datetime.now()
+    days = load_office().order_days if days is None else days
+    if not 1 <= days <= 30:
+        raise ValidationError("Waktu melaksanakan perintah Atasan PPID harus 1 sampai 30 hari kerja.", "order_days")
+    with database.atomic():
+        row = get_request(request_id)
+        check(state_of(row), OrderAction.REOPEN, now.date())
+        before = {"status": row.status}
+        for name, empty in OUTCOME_FIELDS.items():
+            if getattr(row, name) != empty:
+                before[name] = getattr(row, name)
+            setattr(row, name, empty)
+        due = calendar.add_working_days(ordered_on, days).day
+        row.status = Status.ROUTED.value
+        row.reopened_on = ordered_on
+        row.response_due = row.extended_due = due  # the order's deadline is the one in force
+        row.save()
+        _event(row.id, EventKind.REOPENED, actor, now, objection=objection_number, order=order.strip(),
+               ordered_on=ordered_on, days=days, response_due=due, before=before)
     return row
 
 

@@ -207,3 +207,55 @@ def _v4(db: peewee.Database) -> None:
         "issued_by": peewee.CharField(max_length=100, default=""),
     }, indexes=((("request", "kind", "source_hash"), False),))
     db.create_tables([document], safe=False)
+
+
+@migration(5, "objections (keberatan): register, events; requests reopened on the Atasan PPID's order")
+def _v5(db: peewee.Database) -> None:
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    requester = _frozen(db, "requester", {"name": peewee.CharField(max_length=200)})
+    request = _frozen(db, "request", {"number": peewee.CharField(max_length=64)})
+    objection = _frozen(db, "objection", {
+        "number": peewee.CharField(max_length=64, unique=True),
+        "year": peewee.IntegerField(),
+        "seq": peewee.IntegerField(null=True),
+        "received_at": peewee.DateTimeField(index=True),
+        "effective_day": peewee.DateField(),
+        "request": peewee.ForeignKeyField(request, null=True, on_delete="RESTRICT"),
+        "request_reference": peewee.CharField(max_length=200, default=""),
+        "requester": peewee.ForeignKeyField(requester, on_delete="RESTRICT"),
+        "proxy_name": peewee.CharField(max_length=200, default=""),
+        "proxy_letter": peewee.CharField(max_length=200, default=""),
+        "information": peewee.TextField(default=""),
+        "purpose": peewee.TextField(default=""),
+        "grounds": peewee.CharField(max_length=16),
+        "case_summary": peewee.TextField(default=""),
+        "status": peewee.CharField(max_length=24, index=True),
+        "answer_due": peewee.DateField(index=True),
+        "late_filing": peewee.BooleanField(default=False),
+        "decision": peewee.CharField(max_length=16, null=True),
+        "decision_reasons": peewee.TextField(default=""),
+        "order_text": peewee.TextField(default=""),
+        "decided_on": peewee.DateField(null=True),
+        "atasan_name": peewee.CharField(max_length=200, default=""),
+        "atasan_title": peewee.CharField(max_length=200, default=""),
+        "response_handed_on": peewee.DateField(null=True),
+        "objector_response": peewee.CharField(max_length=24, null=True),
+        "dispute_window_due": peewee.DateField(),
+        "dispute_number": peewee.CharField(max_length=100, default=""),
+        "dispute_registered_on": peewee.DateField(null=True),
+        "dispute_outcome": peewee.TextField(default=""),
+        "closed_on": peewee.DateField(null=True),
+        "created_by": peewee.CharField(max_length=100, default=""),
+        "imported": peewee.BooleanField(default=False),
+    }, indexes=((("year", "seq"), True),))
+    event = _frozen(db, "objection_event", {
+        "objection": peewee.ForeignKeyField(objection, on_delete="CASCADE"),
+        "kind": peewee.CharField(max_length=32),
+        "at": peewee.DateTimeField(),
+        "actor": peewee.CharField(max_length=100, default=""),
+        "data": peewee.TextField(default="{}"),
+        "imported": peewee.BooleanField(default=False),
+    })
+    db.create_tables([objection, event], safe=False)
+    migrate(SchemaMigrator.from_database(db).add_column("request", "reopened_on", peewee.DateField(null=True)))

@@ -129,6 +129,9 @@ class Request(BaseModel):
     closed_on = peewee.DateField(null=True)
     created_by = peewee.CharField(max_length=100, default="")
     imported = peewee.BooleanField(default=False)
+    # The day the Atasan PPID ordered the information given (an objection overturned the
+    # PPID): the notice is owed again, due ``order_days`` working days after it (migration 5).
+    reopened_on = peewee.DateField(null=True)
 
     class Meta:
         indexes = ((("year", "seq"), True),)
@@ -209,3 +212,66 @@ class IssuedDocument(BaseModel):
 
 
 ALL_MODELS = (*ALL_MODELS, IssuedDocument)
+
+
+# --- objections (migration 5) ----------------------------------------------------------
+
+class Objection(BaseModel):
+    """One objection (keberatan) to the Atasan PPID: a line of the register keberatan.
+
+    ``request`` is NULL for a standalone objection (the office has no record of the
+    request). ``grounds`` holds the Pasal 35(1) letters, sorted and comma-separated
+    ("a,c"). ``dispute_window_due`` is the last day to take the matter to the Komisi
+    Informasi: 14 working days after the response was handed over, or after
+    ``answer_due`` while no answer came.
+    """
+
+    number = peewee.CharField(max_length=64, unique=True)
+    year = peewee.IntegerField()
+    seq = peewee.IntegerField(null=True)
+    received_at = peewee.DateTimeField(index=True)
+    effective_day = peewee.DateField()
+    request = peewee.ForeignKeyField(Request, null=True, backref="objections", on_delete="RESTRICT")
+    request_reference = peewee.CharField(max_length=200, default="")
+    requester = peewee.ForeignKeyField(Requester, backref="objections", on_delete="RESTRICT")
+    proxy_name = peewee.CharField(max_length=200, default="")
+    proxy_letter = peewee.CharField(max_length=200, default="")
+    information = peewee.TextField(default="")
+    purpose = peewee.TextField(default="")
+    grounds = peewee.CharField(max_length=16)
+    case_summary = peewee.TextField(default="")
+    status = peewee.CharField(max_length=24, index=True)
+    answer_due = peewee.DateField(index=True)
+    late_filing = peewee.BooleanField(default=False)
+    decision = peewee.CharField(max_length=16, null=True)
+    decision_reasons = peewee.TextField(default="")
+    order_text = peewee.TextField(default="")
+    decided_on = peewee.DateField(null=True)
+    atasan_name = peewee.CharField(max_length=200, default="")
+    atasan_title = peewee.CharField(max_length=200, default="")
+    response_handed_on = peewee.DateField(null=True)
+    objector_response = peewee.CharField(max_length=24, null=True)
+    dispute_window_due = peewee.DateField()
+    dispute_number = peewee.CharField(max_length=100, default="")
+    dispute_registered_on = peewee.DateField(null=True)
+    dispute_outcome = peewee.TextField(default="")
+    closed_on = peewee.DateField(null=True)
+    created_by = peewee.CharField(max_length=100, default="")
+    imported = peewee.BooleanField(default=False)
+
+    class Meta:
+        indexes = ((("year", "seq"), True),)
+
+
+class ObjectionEvent(BaseModel):
+    """One step in an objection's life; append-only."""
+
+    objection = peewee.ForeignKeyField(Objection, backref="events", on_delete="CASCADE")
+    kind = peewee.CharField(max_length=32)
+    at = peewee.DateTimeField()
+    actor = peewee.CharField(max_length=100, default="")
+    data = peewee.TextField(default="{}")
+    imported = peewee.BooleanField(default=False)
+
+
+ALL_MODELS = (*ALL_MODELS, Objection, ObjectionEvent)

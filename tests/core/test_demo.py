@@ -11,15 +11,23 @@ from datetime import date, datetime
 import pytest
 
 from ppid_desk.errors import ValidationError
+from ppid_desk.objections import lifecycle as objection_lifecycle, service as objection_service
+from ppid_desk.objections.codes import (
+    Decision as ObjectionDecision, EventKind as ObjectionEventKind, Status as ObjectionStatus, parse_grounds,
+)
+from ppid_desk.objections.grounds import ground_arose_on, suggest_grounds
+from ppid_desk.objections.numbering import DEFAULT_OBJECTION_PATTERN, SERIES as OBJECTION_SERIES
 from ppid_desk.register import queries, service
 from ppid_desk.register.codes import ENDED_STATUSES, GRANTED, Channel, Decision, EventKind, RequesterKind, Status
 from ppid_desk.register.demo import generate
-from ppid_desk.register.lifecycle import FROM, Action, RequestState, refusal
+from ppid_desk.register.lifecycle import FROM, Action, OrderAction, RequestState, refusal
 from ppid_desk.register.nik import parse_nik
 from ppid_desk.register.numbering import DEFAULT_REQUEST_PATTERN, format_number
 from ppid_desk.register.service import RequesterInput, RequestInput
 from ppid_desk.store import open_store
-from ppid_desk.store.models import Counter, Request, RequestEvent, Requester, RequestUnit, Unit
+from ppid_desk.store.models import (
+    Counter, Objection, ObjectionEvent, Request, RequestEvent, Requester, RequestUnit, Unit,
+)
 from ppid_desk.store.sqlite import search_request_ids
 from ppid_desk.workdays import load_calendar
 
@@ -37,6 +45,7 @@ REPLAY = {
     EventKind.DELIVERED: (Action.DELIVER, Status.DELIVERED),
     EventKind.CLOSED: (Action.CLOSE, Status.CLOSED),
     EventKind.WITHDRAWN: (Action.WITHDRAW, Status.WITHDRAWN),
+    EventKind.REOPENED: (OrderAction.REOPEN, Status.ROUTED),
 }
 
 
@@ -56,7 +65,8 @@ def demo(demo_dir):
 
 def digest(db) -> str:
     h = hashlib.sha256()
-    for table in ("requester", "request", "request_unit", "request_event", "counter", "unit"):
+    for table in ("requester", "request", "request_unit", "request_event", "counter", "unit", "objection",
+                  "objection_event"):
         for row in db.execute_sql(f"SELECT * FROM {table} ORDER BY 1, 2"):
             h.update(repr(row).encode())
     return h.hexdigest()
@@ -122,19 +132,24 @@ def test_every_history_is_allowed_by_the_state_machine(demo):
             assert state.status in FROM[action], (row.number, event.kind, state)
             assert refusal(state, action, event.at.date()) is None, (row.number, event.kind, state)
             data = json.loads(event.data)
+            reopen = action is OrderAction.REOPEN
             state = RequestState(
                 after or state.status,
                 state.extended or action is Action.EXTEND,
-                Decision(data["decision"]) if action is Action.DECIDE else state.decision,
+                Decision(data["decision"]) if action is Action.DECIDE else None if reopen else state.decision,
                 state.completeness_due,
-                date.fromisoformat(data["response_due"]) if action is Action.COMPLETE else state.response_due,
+                date.fromisoformat(data["response_due"]) if action is Action.COMPLETE or reopen
+                else state.response_due,
+                state.reopened or reopen,
             )
-        assert (Status(row.status), row.extended, row.response_due) == (state.status, state.extended,
-                                                                        state.response_due), row.number
+        assert (Status(row.status), row.extended, row.response_due, row.reopened_on is not None) == (
+            state.status, state.extended, state.response_due, state.reopened), row.number
         assert (Decision(row.decision) if row.decision else None) == state.decision
         assert (row.closed_on is not None) == (Status(row.status) in ENDED_STATUSES)
         assert (row.notice_date is not None) == (row.decision is not None)
-        assert (row.delivered_on is not None) == any(e.kind == EventKind.DELIVERED.value for e in history)
+        since = [e.kind for e in history]
+        since = since[len(since) - since[::-1].index(EventKind.REOPENED.value):] if row.reopened_on else since
+        assert (row.delivered_on is not None) == (EventKind.DELIVERED.value in since)
         assert routed_units[row.id] >= sum(e.kind == EventKind.ROUTED.value for e in history)
         if row.decision == Decision.REJECTED.value:
             assert (row.pasal17 or row.other_statute) and row.consequence_test
@@ -143,10 +158,13 @@ def test_every_history_is_allowed_by_the_state_machine(demo):
         if not any(e.kind == EventKind.COMPLETED.value for e in history):
             deadlines = calendar.deadlines(row.received_at)
             assert row.effective_day == deadlines.receipt.day
-            assert row.response_due == deadlines.response.day
+            assert row.response_due == (calendar.add_working_days(row.reopened_on, 10).day if row.reopened_on
+                                        else deadlines.response.day)
             assert row.completeness_due == deadlines.completeness.day
         assert row.completeness_due == calendar.add_working_days(row.effective_day, 2).day
-        if not row.extended:
+        if row.reopened_on:
+            assert row.extended_due == row.response_due
+        elif not row.extended:
             assert row.extended_due == calendar.add_working_days(row.effective_day, 17).day
         decisions.add(row.decision)
         channels.add(row.channel)
@@ -205,3 +223,129 @@ def test_real_registration_continues_the_numbering(demo_dir, tmp_path):
 def test_refuses_a_register_that_has_requests(demo):
     with pytest.raises(ValidationError):
         generate(10, 1, 1, TODAY)
+
+
+# --------------------------------------------------------------------------- objections
+# An objection event kind: the action it records and the status it leaves (None: unchanged).
+OBJECTION_REPLAY = {
+    ObjectionEventKind.FORWARDED: (objection_lifecycle.Action.FORWARD, ObjectionStatus.FORWARDED),
+    ObjectionEventKind.DECIDED: (objection_lifecycle.Action.DECIDE, ObjectionStatus.DECIDED),
+    ObjectionEventKind.RESPONSE_HANDED_OVER: (objection_lifecycle.Action.HAND_OVER,
+                                              ObjectionStatus.RESPONSE_HANDED_OVER),
+    ObjectionEventKind.ACCEPTED: (objection_lifecycle.Action.ACCEPT, ObjectionStatus.ACCEPTED),
+    ObjectionEventKind.DISPUTED: (objection_lifecycle.Action.DISPUTE, ObjectionStatus.DISPUTE),
+    ObjectionEventKind.DISPUTE_REGISTERED: (objection_lifecycle.Action.RECORD_DISPUTE, None),
+    ObjectionEventKind.DISPUTE_OUTCOME: (objection_lifecycle.Action.RECORD_OUTCOME, None),
+    ObjectionEventKind.CLOSED: (objection_lifecycle.Action.CLOSE, ObjectionStatus.CLOSED),
+    ObjectionEventKind.WITHDRAWN: (objection_lifecycle.Action.WITHDRAW, ObjectionStatus.WITHDRAWN),
+}
+
+
+def test_every_objection_history_is_allowed_and_overturns_reopen_their_request(demo, demo_dir):
+    summary = demo_dir[1]
+    assert summary.objections == Objection.select().count() > 0
+    assert summary.objection_events == ObjectionEvent.select().count()
+    assert sum(summary.objections_by_status.values()) == summary.objections
+    calendar = load_calendar()
+    cutoff = datetime.combine(TODAY, datetime.min.time())
+    events = defaultdict(list)
+    for event in ObjectionEvent.select().order_by(ObjectionEvent.objection, ObjectionEvent.at, ObjectionEvent.id):
+        events[event.objection_id].append(event)
+    reopenings = {}
+    for event in RequestEvent.select().where(RequestEvent.kind == EventKind.REOPENED.value):
+        data = json.loads(event.data)
+        reopenings[data["objection"]] = (event.request_id, event.at, data)
+    overturned = 0
+    for row in Objection.select():
+        history = events[row.id]
+        first = json.loads(history[0].data)
+        assert history[0].kind == ObjectionEventKind.REGISTERED.value and first["number"] == row.number
+        assert first["request"] == row.request.number and row.requester_id == row.request.requester_id
+        assert row.request.received_at < row.received_at <= history[0].at < cutoff
+        assert row.effective_day == calendar.effective_receipt(row.received_at).day
+        assert row.answer_due == calendar.add_working_days(row.effective_day, 30).day
+        arose = date.fromisoformat(first["ground_arose_on"])
+        assert first["filing_due"] == calendar.add_working_days(arose, 30).day.isoformat()
+        assert row.late_filing == first["late_filing"] == (row.effective_day > date.fromisoformat(first["filing_due"]))
+        assert ("warning" in first) == row.late_filing
+        assert parse_grounds(row.grounds) and row.case_summary and row.purpose and row.information
+        state = objection_lifecycle.ObjectionState(ObjectionStatus.REGISTERED, row.answer_due,
+                                                   calendar.add_working_days(row.answer_due, 14).day)
+        previous = history[0].at
+        for event in history[1:]:
+            assert previous < event.at < cutoff, row.number
+            previous = event.at
+            action, after = OBJECTION_REPLAY[ObjectionEventKind(event.kind)]
+            assert objection_lifecycle.refusal(state, action, event.at.date()) is None, (row.number, event.kind)
+            data = json.loads(event.data)
+            state = objection_lifecycle.ObjectionState(
+                after or state.status, state.answer_due,
+                date.fromisoformat(data["dispute_window_due"]) if "dispute_window_due" in data
+                else state.dispute_window_due,
+                state.dispute_registered or action is objection_lifecycle.Action.RECORD_DISPUTE,
+                state.outcome_recorded or action is objection_lifecycle.Action.RECORD_OUTCOME)
+        assert (ObjectionStatus(row.status), row.dispute_window_due) == (state.status, state.dispute_window_due)
+        assert (bool(row.dispute_number), bool(row.dispute_outcome)) == (state.dispute_registered,
+                                                                         state.outcome_recorded)
+        assert (row.closed_on is not None) == (row.status in ("selesai", "ditarik"))
+        assert (row.decided_on is not None) == (row.decision is not None) == \
+            any(e.kind == ObjectionEventKind.DECIDED.value for e in history)
+        if row.decision:
+            assert row.atasan_name and row.decision_reasons
+        if row.decision == ObjectionDecision.OVERTURNED.value:
+            overturned += 1
+            decided = next(e for e in history if e.kind == ObjectionEventKind.DECIDED.value)
+            request_id, at, data = reopenings[row.number]
+            assert (request_id, at, data["ordered_on"]) == (row.request_id, decided.at, row.decided_on.isoformat())
+            assert row.order_text == data["order"]
+            assert json.loads(decided.data)["request_response_due"] == data["response_due"]
+        else:
+            assert row.number not in reopenings and not row.order_text
+    assert overturned == len(reopenings) > 0
+
+
+def test_objections_come_from_rejected_partial_and_late_requests(demo):
+    rejected = Request.select().join(RequestEvent).where(
+        (RequestEvent.kind == EventKind.DECIDED.value) & RequestEvent.data.contains('"ditolak"')).distinct().count()
+    with_a = Objection.select().where(Objection.grounds.contains("a")).count()
+    assert 0.1 < with_a / rejected < 0.35, (with_a, rejected)
+    assert {g for row in Objection.select() for g in row.grounds.split(",")} >= {"a", "c", "e", "g"}
+    # The grounds are the ones the app suggests from the request as it was when the objection came.
+    for row in Objection.select().where(Objection.request.in_(
+            Request.select(Request.id).where(Request.reopened_on.is_null()))):
+        assert parse_grounds(row.grounds) == suggest_grounds(row.request, row.received_at.date()), row.number
+        arose = json.loads(objection_service.events_of(row.id)[0].data)["ground_arose_on"]
+        assert ground_arose_on(row.request, parse_grounds(row.grounds)).isoformat() == arose
+
+
+def test_objections_are_numbered_in_the_order_received(demo):
+    seqs = defaultdict(list)
+    for row in Objection.select().order_by(Objection.received_at, Objection.id):
+        assert row.number == format_number(DEFAULT_OBJECTION_PATTERN, row.seq, row.received_at.date())
+        assert row.year == row.received_at.year
+        seqs[row.year].append(row.seq)
+    for year, found in seqs.items():
+        assert found == list(range(1, len(found) + 1)), year
+        assert Counter.get((Counter.series == OBJECTION_SERIES) & (Counter.year == year)).last == len(found)
+
+
+def test_objections_in_every_state(tmp_path):
+    with open_store(tmp_path / "data"):
+        summary = generate(3000, 7, 1, TODAY)
+    assert all(summary.objections_by_status[s.value] > 0 for s in ObjectionStatus), summary.objections_by_status
+    assert summary.objections_by_status[ObjectionStatus.CLOSED.value] > summary.objections / 2
+
+
+def test_real_objection_continues_the_numbering(demo_dir, tmp_path):
+    copy = tmp_path / "data"
+    shutil.copytree(demo_dir[0], copy)
+    with open_store(copy) as store:
+        last = Objection.select().order_by(Objection.received_at.desc(), Objection.id.desc()).get()
+        target = Request.select().where(Request.decision == Decision.REJECTED.value).order_by(Request.id.desc()).get()
+        data = objection_service.objection_from_request(target.id, TODAY)
+        data.case_summary = "Penolakan tanpa uji konsekuensi yang memadai."
+        data.received_at = max(last.received_at, target.received_at)
+        row = objection_service.register_objection(data, load_calendar(), "petugas",
+                                                   now=datetime.combine(TODAY, datetime.min.time()))
+        assert (row.year, row.seq) == (last.year, last.seq + 1) and row.grounds == "a"
+        assert store.integrity_problems() == []

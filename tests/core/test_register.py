@@ -21,7 +21,7 @@ from ppid_desk.register.codes import (
     ENDED_STATUSES, GRANTED, LABELS, OPEN_STATUSES, PASAL_17, Channel, Decision, DeliveryForm, EventKind,
     ObtainMethod, RequesterKind, Status,
 )
-from ppid_desk.register.lifecycle import FROM, Action, RequestState, available, refusal
+from ppid_desk.register.lifecycle import FROM, Action, OrderAction, RequestState, available, refusal
 from ppid_desk.register.numbering import (
     DEFAULT_REQUEST_PATTERN, format_number, next_sequence, raise_floor, sequence_of, validate_pattern,
 )
@@ -850,3 +850,61 @@ def test_notice_date_must_lie_between_receipt_and_today(store):
             field="notice_date")
     assert service.decide(row.id, DecisionInput(Decision.GRANTED_FULL, notice_date=D(2026, 11, 2)), "ppid",
                           NEXT).notice_date == D(2026, 11, 2)
+
+
+# --------------------------------------------------------------------------- reopened on the Atasan PPID's order
+REOPENABLE = list(FROM[OrderAction.REOPEN])
+
+
+@pytest.mark.parametrize("status", list(Status))
+def test_reopen_follows_the_from_table_and_is_not_a_desk_action(status):
+    reason = refusal(_state(status), OrderAction.REOPEN, D(2026, 11, 5))
+    assert (reason is None) == (status is not Status.WITHDRAWN)
+    if reason:
+        assert reason == ("Tidak dapat \u201cbuka kembali atas perintah atasan ppid\u201d: "
+                          "status permohonan ditarik pemohon.")
+    assert OrderAction.REOPEN not in [a.action for a in available(_state(status), D(2026, 11, 5))]
+
+
+def test_a_reopened_request_cannot_be_extended():
+    state = _state(Status.ROUTED, reopened=True)
+    assert refusal(state, Action.EXTEND, D(2026, 11, 5)) == \
+        "Tenggat pelaksanaan perintah Atasan PPID tidak dapat diperpanjang."
+    assert refusal(state, Action.DECIDE, D(2026, 11, 5)) is None
+
+
+@pytest.mark.parametrize("status", REOPENABLE, ids=[s.value for s in REOPENABLE])
+def test_reopen_from_every_status_that_allows_it(store, unit, status):
+    decision = Decision.REJECTED if status is Status.DECIDED else Decision.GRANTED_PARTIAL
+    row = bring_to(status, unit, decision)
+    ordered = D(2026, 11, 6)  # Friday: the 10th working day after it is Friday 20 November
+    reopened = service.reopen(row.id, "001/KEB/PPID/XI/2026", " Berikan salinannya ", ordered, load_calendar(),
+                              "atasan", now=datetime(2026, 11, 6, 10, 0))
+    stored = service.get_request(row.id)
+    assert stored.status == Status.ROUTED.value == reopened.status
+    assert (stored.reopened_on, stored.response_due, stored.extended_due) == (ordered, D(2026, 11, 20),
+                                                                              D(2026, 11, 20))
+    assert (stored.decision, stored.notice_date, stored.delivered_on, stored.closed_on) == (None, None, None, None)
+    event = service.events_of(row.id)[-1]
+    assert (event.kind, event.actor) == (EventKind.REOPENED.value, "atasan")
+    data = service.event_data(event)
+    assert (data["objection"], data["order"], data["days"], data["response_due"]) == (
+        "001/KEB/PPID/XI/2026", "Berikan salinannya", 10, "2026-11-20")
+    assert data["before"]["status"] == status.value
+    # Processed again: the state machine treats it as routed, without a second extension.
+    state = service.state_of(stored)
+    assert state.reopened and refusal(state, Action.DECIDE, D(2026, 11, 9)) is None
+    assert refusal(state, Action.EXTEND, D(2026, 11, 9)) is not None
+    service.decide(row.id, DecisionInput(Decision.GRANTED_FULL), "ppid", datetime(2026, 11, 9, 10, 0))
+    assert service.get_request(row.id).decision == Decision.GRANTED_FULL.value
+
+
+def test_reopen_refuses_a_withdrawn_request_and_bad_days(store, unit):
+    row = bring_to(Status.WITHDRAWN, unit)
+    before = snapshot(row.id)
+    refused(service.reopen, row.id, "001/KEB", "x", D(2026, 11, 6), load_calendar(), "atasan",
+            now=datetime(2026, 11, 6, 10, 0), field="status")
+    open_row = register()
+    refused(service.reopen, open_row.id, "001/KEB", "x", D(2026, 11, 6), load_calendar(), "atasan", days=31,
+            field="order_days")
+    assert snapshot(row.id) == before and service.get_request(open_row.id).reopened_on is None
