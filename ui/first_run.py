@@ -11,7 +11,8 @@ from ppid_desk import APP_NAME
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import OfficeSettings, load_office, save_office, validate_office
 
-from .settings.office_tab import TIMEZONE_NAMES, FieldErrors, error_label
+from .settings.office_tab import TIMEZONE_NAMES
+from .widgets.field_errors import FieldErrors, error_label
 
 WELCOME, IDENTITY, CONTACT, OFFICIALS, SUMMARY = range(5)
 TIMEZONE_CODES = tuple(TIMEZONE_NAMES)
@@ -45,7 +46,7 @@ class FormPage(QWizardPage):
         self.form.addRow(QLabel(f"<b>{escape(text)}</b>"))
 
     def show_error(self, exc: ValidationError) -> bool:
-        return self.errors.show(exc.field or "", exc.message)
+        return self.errors.show(exc.field, exc.message)
 
     def validatePage(self) -> bool:
         """Check this page's fields with the core rules before moving on."""

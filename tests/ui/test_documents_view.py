@@ -73,12 +73,12 @@ def test_issue_preview_list_reprint_and_save(qtbot, detail, tmp_path, qtmodeltes
     assert IssuedDocument.select().count() == 1
 
     # Cetak ulang (SALINAN) and Simpan PDF on the (only) listed document.
-    result = box.reprint(box._target_row())
+    result = box.reprint(box.table.target_row())
     assert result.printed and box.dialogs.kinds() == ["printer"]
     text = words(tmp_path / "job-0.pdf")
     assert letter in text and "SALINAN" in text
     assert "(SALINAN) dikirim ke" in box.status.text()
-    assert box.save(box._target_row()) == str(saved)
+    assert box.save(box.table.target_row()) == str(saved)
     stored = IssuedDocument.get()
     assert hashlib.sha256(saved.read_bytes()).hexdigest() == stored.sha256  # the original, as issued
 
@@ -93,12 +93,12 @@ def test_two_documents_and_the_selected_one(qtbot, detail, tmp_path):
     assert box.model.rowCount() == 2
     # The newest is selected (sorted by issue time), ready to be printed again.
     assert box.reprint_button.isEnabled()
-    assert box.model.document(box._target_row()).kind is DocumentKind.NOTICE
+    assert box.model.row(box.table.target_row()).kind is DocumentKind.NOTICE
     box.table.clearSelection()
-    assert box._target_row() == -1 and not box.reprint_button.isEnabled()
+    assert box.table.target_row() == -1 and not box.reprint_button.isEnabled()
     box.table.selectRow(0)
-    chosen = box.model.document(box._target_row())
+    chosen = box.model.row(box.table.target_row())
     assert chosen.kind is DocumentKind.RECEIPT
-    preview = box.preview_issued(box._target_row())
+    preview = box.preview_issued(box.table.target_row())
     assert preview.issued.copy and preview.issued.letter_number == chosen.letter_number
     preview.close()

@@ -143,7 +143,7 @@ def test_beranda_row_opens_the_detail_and_back_returns(qtbot, store):
     assert home.work.tiles["overdue"].count.text() == str(home.count("overdue"))
     assert home.work.current_key() == "overdue"
     view = home.work.views["overdue"]
-    first = home.work.models["overdue"].items[0]
+    first = home.work.models["overdue"].rows[0]
     rect = view.visualRect(view.model().index(0, 0))
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.current_page() == "permohonan"

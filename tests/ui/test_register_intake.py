@@ -104,7 +104,7 @@ def test_walk_in_registered_by_keyboard_alone(qtbot, window):
     assert register.model.total == 1
     assert register.model.index(0, register.model.NAME).data() == "Siti Rahmawati"
     assert window.home.count("new_today") == 1
-    assert window.home.work.models["new_today"].items[0].number == row.number
+    assert window.home.work.models["new_today"].rows[0].number == row.number
 
     # Ctrl+N on the form: a fresh form (nothing typed, so nothing is asked) without the confirmation.
     qtbot.keyClick(focused(), Qt.Key.Key_N, CTRL)

@@ -61,7 +61,7 @@ def type_into(qtbot, edit, text: str) -> None:
 
 
 def find_row(model, day: date) -> int:
-    return model.row_of(day)
+    return model.row_of(lambda row: row.day == day)
 
 
 # --- Data Kantor ---------------------------------------------------------------------
@@ -215,7 +215,7 @@ def test_add_edit_delete_unit(qtbot, page):
     # Double-click edits; a name clash is reported in the dialog.
     save_unit("Sekretariat", "bidang")
     tab.reload(unit.id)
-    row = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of(unit.id), 0)).row()
+    row = tab.proxy.mapFromSource(tab.model.index(tab.model.row_of(lambda u: u.id == unit.id), 0)).row()
     rect = tab.table.visualRect(tab.proxy.index(row, 0))
     # A real double-click is press, release, double-click: QTest's mouseDClick lacks the first.
     qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
@@ -315,8 +315,8 @@ def test_calendar_lists_national_holidays_and_cuti_bersama(qtbot, page):
     assert tab.year.value() == date.today().year
     tab.year.setValue(2026)
     model = tab.model
-    nyepi = model.row_of(date(2026, 3, 19))
-    cuti = model.row_of(date(2026, 3, 18))
+    nyepi = find_row(model, date(2026, 3, 19))
+    cuti = find_row(model, date(2026, 3, 18))
     assert model.index(nyepi, CalendarModel.DATE).data() == "Kamis, 19 Maret 2026"
     assert model.index(nyepi, CalendarModel.SOURCE).data() == "nasional"
     assert "Nyepi" in model.index(nyepi, CalendarModel.NOTE).data()
@@ -349,7 +349,7 @@ def test_add_and_remove_office_closure(qtbot, page):
 
     row = tab.selected_row()
     assert row is not None and row.day == date(2026, 6, 15) and row.source is DayOffSource.OFFICE
-    assert tab.model.index(tab.model.row_of(row.day), CalendarModel.SOURCE).data() == "kantor"
+    assert tab.model.index(find_row(tab.model, row.day), CalendarModel.SOURCE).data() == "kantor"
     assert tab.remove_button.isEnabled() and not tab.worked_button.isEnabled()
 
     asked = answer_message_box("Hapus")
@@ -357,7 +357,7 @@ def test_add_and_remove_office_closure(qtbot, page):
         qtbot.mouseClick(tab.remove_button, Qt.MouseButton.LeftButton)
     assert "Senin, 15 Juni 2026" in asked[0]
     assert list_overrides(2026) == []
-    assert tab.model.row_of(date(2026, 6, 15)) == -1
+    assert find_row(tab.model, date(2026, 6, 15)) == -1
 
 
 def test_mark_cuti_bersama_as_worked_and_undo(qtbot, page):
@@ -365,7 +365,7 @@ def test_mark_cuti_bersama_as_worked_and_undo(qtbot, page):
     page.tabs.setCurrentWidget(tab)
     tab.year.setValue(2026)
     assert not tab.remove_button.isEnabled() and not tab.worked_button.isEnabled()
-    tab.table.selectRow(tab.model.row_of(date(2026, 3, 18)))
+    tab.table.selectRow(find_row(tab.model, date(2026, 3, 18)))
     assert tab.worked_button.isEnabled() and not tab.remove_button.isEnabled()
     qtbot.mouseClick(tab.worked_button, Qt.MouseButton.LeftButton)
     dialog = tab.dialog
@@ -376,7 +376,7 @@ def test_mark_cuti_bersama_as_worked_and_undo(qtbot, page):
         dialog.save_button.click()
     row = tab.selected_row()
     assert row.day == date(2026, 3, 18) and row.source is None and row.override is OverrideKind.WORKED
-    assert tab.model.index(tab.model.row_of(row.day), CalendarModel.SOURCE).data() == "masuk (kantor)"
+    assert tab.model.index(find_row(tab.model, row.day), CalendarModel.SOURCE).data() == "masuk (kantor)"
 
     focus(qtbot, tab.table)
     answer_message_box("Hapus")

@@ -12,7 +12,7 @@ from datetime import date, datetime
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLayout, QLineEdit,
-    QListWidget, QListWidgetItem, QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from ppid_desk.calendar import WorkingCalendar
@@ -20,9 +20,9 @@ from ppid_desk.errors import ValidationError
 from ppid_desk.register import service
 from ppid_desk.register.codes import PASAL_17, Decision, DeliveryForm
 from ppid_desk.register.lifecycle import Action
-from ppid_desk.units import list_units
 
-from .field_errors import InlineErrors, error_label
+from ..widgets.field_errors import FieldErrors, error_label
+from .unit_checklist import UnitChecklist
 
 
 PASAL17_TEXT_WIDTH = 520
@@ -58,7 +58,7 @@ class ActionDialog(QDialog):
         self.request_id, self.actor, self._calendar, self._now = request_id, actor, calendar, now
         self.row = service.get_request(request_id)
         self.setWindowTitle(f"{self.ACTION.label} \u2014 {self.row.number}")
-        self.errors = InlineErrors()
+        self.errors = FieldErrors()
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.general_error = error_label()
@@ -105,12 +105,7 @@ class ActionDialog(QDialog):
         try:
             self.perform()
         except ValidationError as exc:
-            if exc.field and exc.field in self.errors:
-                self.errors.set(exc.field, exc.message)
-                self.errors.focus_first({exc.field: exc.message}, [exc.field])
-            else:
-                self.general_error.setText(exc.message)
-                self.general_error.show()
+            self.errors.show(exc.field, exc.message, self.general_error)
             return False
         self.performed.emit(self.request_id)
         self.accept()
@@ -191,19 +186,11 @@ class RouteDialog(ActionDialog):
     ACTION = Action.ROUTE
 
     def build(self) -> None:
-        self.units = QListWidget()
+        self.units = UnitChecklist()
         self.units.setMinimumHeight(90)
         self.units.setMaximumHeight(170)
         self.units.setMinimumWidth(440)
-        self.units.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.units.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for unit in list_units(include_inactive=False):
-            item = QListWidgetItem(unit.name)
-            item.setToolTip(unit.name)
-            item.setData(Qt.ItemDataRole.UserRole, unit.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.units.addItem(item)
+        self.units.reload()
         self.note = text_box(54)
         self.use_due = QCheckBox(self.tr("Beri tenggat internal"))
         self.internal_due = date_edit(self._now().date())
@@ -215,16 +202,12 @@ class RouteDialog(ActionDialog):
         self.errors.add_row(self.form, "note", self.tr("Catatan"), self.note)
         self.form.addRow(self.use_due, self.errors.wrap("internal_due", self.internal_due))
 
-    def unit_ids(self) -> list[int]:
-        return [self.units.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.units.count())
-                if self.units.item(i).checkState() == Qt.CheckState.Checked]
-
     def problems(self) -> dict[str, str]:
-        return {} if self.unit_ids() else {"units": self.tr("Pilih paling sedikit satu unit.")}
+        return {} if self.units.checked_ids() else {"units": self.tr("Pilih paling sedikit satu unit.")}
 
     def perform(self) -> None:
         due = self.internal_due.date().toPython() if self.use_due.isChecked() else None
-        service.route(self.request_id, self.unit_ids(), self.note.toPlainText(), self.actor, due, self._now())
+        service.route(self.request_id, self.units.checked_ids(), self.note.toPlainText(), self.actor, due, self._now())
 
 
 class DecideDialog(ActionDialog):

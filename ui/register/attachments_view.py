@@ -11,11 +11,11 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView, QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout,
-    QHeaderView, QLabel, QLayout, QLineEdit, QPushButton, QStyle, QTableView, QVBoxLayout, QWidget,
+    QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLayout, QLineEdit, QPushButton, QStyle, QVBoxLayout, QWidget,
 )
 
 from ppid_desk.dates import clock, short_date
@@ -26,9 +26,9 @@ from ppid_desk.register.attachments import (
 from ppid_desk.register.service import get_request
 from ppid_desk.store.models import Attachment
 
-from .field_errors import ERROR_COLOUR, InlineErrors, error_label
-
-Index = QModelIndex | QPersistentModelIndex
+from ..widgets.field_errors import ERROR_COLOUR, FieldErrors, error_label
+from ..widgets.fitted_table import FittedTable
+from ..widgets.list_model import ListTableModel
 
 # Words in a file name that tell its kind (the officer can still choose another).
 _KIND_HINTS = ((AttachmentKind.KTP, ("ktp", "e-ktp", "identitas")),
@@ -55,41 +55,30 @@ def ask_for_file(parent: QWidget, start: str = "") -> Path | None:
     return Path(chosen) if chosen else None
 
 
-class AttachmentsModel(QAbstractTableModel):
+class AttachmentsModel(ListTableModel[tuple[Attachment, bool]]):
+    """Rows of (attachment, whether its stored copy is intact)."""
+
     KIND, NAME, SIZE, ADDED, BY = range(5)
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self._rows: list[tuple[Attachment, bool]] = []
-        self.headers = (self.tr("Jenis"), self.tr("Nama berkas"), self.tr("Ukuran"), self.tr("Ditambahkan"),
-                        self.tr("Oleh"))
+        super().__init__((self.tr("Jenis"), self.tr("Nama berkas"), self.tr("Ukuran"), self.tr("Ditambahkan"),
+                          self.tr("Oleh")), parent)
         self._warning_icon = None
 
     def load(self, data_dir: Path | None, request_id: int | None) -> None:
-        self.beginResetModel()
         rows = list_attachments(request_id) if data_dir is not None and request_id is not None else []
-        self._rows = [(a, verify_attachment(data_dir, a)) for a in rows]
-        self.endResetModel()
+        self.set_rows((a, verify_attachment(data_dir, a)) for a in rows)
 
     def attachment(self, row: int) -> Attachment | None:
-        return self._rows[row][0] if 0 <= row < len(self._rows) else None
+        item = self.row(row)
+        return item[0] if item is not None else None
 
     def intact(self, row: int) -> bool:
-        return 0 <= row < len(self._rows) and self._rows[row][1]
+        item = self.row(row)
+        return item is not None and item[1]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
-
-    def _text(self, attachment: Attachment, column: int) -> str:
+    def display(self, row: tuple[Attachment, bool], column: int) -> str:
+        attachment = row[0]
         if column == self.KIND:
             try:
                 return AttachmentKind(attachment.kind).label
@@ -103,20 +92,15 @@ class AttachmentsModel(QAbstractTableModel):
             return f"{short_date(attachment.added_at.date())} {clock(attachment.added_at)}"
         return attachment.added_by
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        attachment, intact = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(attachment, column)
+    def role_data(self, row: tuple[Attachment, bool], column: int, role: int):
+        attachment, intact = row
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == self.NAME and not intact:
                 return self.tr("Berkas simpanan hilang atau isinya berubah sejak dilampirkan "
                                "(SHA-256 tidak cocok). Periksa folder data atau pulihkan dari cadangan.")
             if column == self.NAME:
                 return self.tr("SHA-256: {0}").format(attachment.sha256)
-            return self._text(attachment, column)
+            return self.display(row, column)
         if role == Qt.ItemDataRole.DecorationRole and column == self.NAME and not intact:
             return self._warning()
         if role == Qt.ItemDataRole.ForegroundRole and column == self.NAME and not intact:
@@ -129,11 +113,6 @@ class AttachmentsModel(QAbstractTableModel):
         if self._warning_icon is None:
             self._warning_icon = QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         return self._warning_icon
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
 
 class AddAttachmentDialog(QDialog):
@@ -149,7 +128,7 @@ class AddAttachmentDialog(QDialog):
         self.attachment: Attachment | None = None
         row = get_request(request_id)
         self.setWindowTitle(self.tr("Tambah lampiran \u2014 {0}").format(row.number))
-        self.errors = InlineErrors()
+        self.errors = FieldErrors()
         self.file_name = QLineEdit()
         self.file_name.setReadOnly(True)
         self.file_name.setPlaceholderText(self.tr("belum dipilih"))
@@ -244,39 +223,23 @@ class AttachmentsBox(QGroupBox):
         self.dialog: AddAttachmentDialog | None = None
 
         self.model = AttachmentsModel(self)
-        self.table = QTableView()
-        self.table.setObjectName("attachments")
-        self.table.setModel(self.model)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setWordWrap(False)
+        self.table = FittedTable(self.model, "attachments",
+                                 ((AttachmentsModel.KIND, 130), (AttachmentsModel.SIZE, 72),
+                                  (AttachmentsModel.ADDED, 118), (AttachmentsModel.BY, 90)),
+                                 stretch=AttachmentsModel.NAME)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # keep the extension visible
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        for column, width in ((AttachmentsModel.KIND, 130), (AttachmentsModel.SIZE, 72),
-                              (AttachmentsModel.ADDED, 118), (AttachmentsModel.BY, 90)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(AttachmentsModel.NAME, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda index: self.open_attachment(index.row()))
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel(self.tr("Belum ada lampiran (scan KTP, surat kuasa, surat permohonan)."))
         self.empty.setObjectName("hint")
         self.empty.setWordWrap(True)  # the detail's left column is narrow at 1280 px
-        self.warning = QLabel()
-        self.warning.setObjectName("fieldError")
-        self.warning.setWordWrap(True)
-        self.warning.hide()
+        self.warning = error_label()
         self.error = error_label()
 
         self.add_button = QPushButton(self.tr("Tambah lampiran\u2026"))
         self.add_button.clicked.connect(lambda: self.start_add())
         self.open_button = QPushButton(self.tr("Buka"))
-        self.open_button.clicked.connect(lambda: self.open_attachment(self._target_row()))
+        self.open_button.clicked.connect(lambda: self.open_attachment(self.table.target_row()))
         # The buttons above the list: the list may run below the fold of the detail.
         top = QHBoxLayout()
         top.addWidget(self.empty, 1)
@@ -303,30 +266,14 @@ class AttachmentsBox(QGroupBox):
                                      "Periksa folder data atau pulihkan dari cadangan.").format(", ".join(broken)))
         self.warning.setVisible(bool(broken))
         self.setTitle(self.tr("Lampiran ({0})").format(count) if count else self.tr("Lampiran"))
-        self._fit_table()
+        self.table.fit()
         self._update_buttons()
-
-    def _fit_table(self) -> None:
-        """As tall as its rows: the detail page scrolls, not this table."""
-        rows = sum(self.table.rowHeight(r) for r in range(self.model.rowCount()))
-        frame = 2 * self.table.frameWidth()
-        self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height() + frame)
-
-    def _selection_changed(self, *_args) -> None:
-        self._update_buttons()
-
-    def _target_row(self) -> int:
-        """The selected attachment, or the only one."""
-        selected = self.table.selectionModel().selectedRows()
-        if selected:
-            return selected[0].row()
-        return 0 if self.model.rowCount() == 1 else -1
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(self.data_dir is not None and self.request_id is not None)
-        self.open_button.setEnabled(self._target_row() >= 0)
+        self.open_button.setEnabled(self.table.target_row() >= 0)
         self.open_button.setToolTip(
-            self.tr("Buka lampiran yang dipilih dengan aplikasi bawaan komputer") if self._target_row() >= 0
+            self.tr("Buka lampiran yang dipilih dengan aplikasi bawaan komputer") if self.table.target_row() >= 0
             else self.tr("Pilih lampiran yang akan dibuka"))
 
     # ------------------------------------------------------------------ actions

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from ppid_desk.calendar import WorkingCalendar
@@ -28,6 +28,8 @@ from ppid_desk.store.models import Request, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
 from ..session import current_actor
+from ..widgets.field_errors import error_label
+from ..widgets.scroll_page import scroll_page
 from .action_dialogs import DIALOGS, ActionDialog
 from .attachments_view import AttachmentsBox
 from .deadline_view import DeadlinesBox, deadline_rows
@@ -85,12 +87,7 @@ class DetailPage(QWidget):
         self.documents = DocumentsBox(actor, self._now)
         fields.addWidget(self.documents)
         fields.addStretch(1)
-        content = QWidget()
-        content.setLayout(fields)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_page(fields)
 
         self.timeline = TimelineModel(self)
         self.timeline_view = QTableView()
@@ -123,23 +120,15 @@ class DetailPage(QWidget):
         self.action_note.setObjectName("hint")
         self.action_note.setWordWrap(True)
         self.actions_grid.addWidget(self.action_note, 5, 0, 1, 2)
-        self.general_error = QLabel()
-        self.general_error.setObjectName("fieldError")
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label()
         right = QVBoxLayout()
         right.setContentsMargins(0, 0, 4, 0)
         right.addWidget(self.actions_group)
         right.addWidget(self.deadlines)
         right.addWidget(self.general_error)
         right.addStretch(1)
-        right_widget = QWidget()
-        right_widget.setLayout(right)
-        right_scroll = QScrollArea()
-        right_scroll.setWidgetResizable(True)
-        right_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        right_scroll = scroll_page(right)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right_scroll.setWidget(right_widget)
         right_scroll.setFixedWidth(440)
 
         top = QWidget()

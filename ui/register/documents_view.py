@@ -12,13 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import (
-    QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
-    QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ppid_desk.dates import clock, short_date
 from ppid_desk.errors import PpidError
@@ -32,9 +27,9 @@ from ..printing.pdf_printer import make_printer
 from ..printing.preview import PreviewDialog
 from ..printing.print_flow import FlowDialogs, PrinterFactory, PrintResult, print_document, save_pdf, \
     suggested_file_name
-from .field_errors import error_label
-
-Index = QModelIndex | QPersistentModelIndex
+from ..widgets.field_errors import error_label
+from ..widgets.fitted_table import FittedTable
+from ..widgets.list_model import ListTableModel
 
 
 def tr(text: str) -> str:
@@ -46,51 +41,29 @@ def paper_for(kind: DocumentKind) -> str:
     return office.receipt_paper if kind is DocumentKind.RECEIPT else office.paper
 
 
-class IssuedModel(QAbstractTableModel):
+class IssuedModel(ListTableModel[IssuedDocumentInfo]):
     KIND, NUMBER, ISSUED, BY, PAPER = range(5)
-    HEADERS = ("Jenis", "Nomor surat", "Diterbitkan", "Oleh", "Kertas")
     SORT_ROLE = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[IssuedDocumentInfo] = []
+        super().__init__((tr("Jenis"), tr("Nomor surat"), tr("Diterbitkan"), tr("Oleh"), tr("Kertas")), parent)
 
-    def load(self, rows: list[IssuedDocumentInfo]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
+    def display(self, doc: IssuedDocumentInfo, column: int) -> str:
+        return {
+            self.KIND: doc.kind.label,
+            self.NUMBER: doc.letter_number,
+            self.ISSUED: f"{short_date(doc.issued_at.date())} {clock(doc.issued_at)}",
+            self.BY: doc.issued_by,
+            self.PAPER: doc.paper,
+        }[column]
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        doc = self.rows[index.row()]
-        column = index.column()
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return {
-                self.KIND: doc.kind.label,
-                self.NUMBER: doc.letter_number,
-                self.ISSUED: f"{short_date(doc.issued_at.date())} {clock(doc.issued_at)}",
-                self.BY: doc.issued_by,
-                self.PAPER: doc.paper,
-            }[column]
+    def role_data(self, doc: IssuedDocumentInfo, column: int, role: int):
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.display(doc, column)
         if role == self.SORT_ROLE:
             return doc.issued_at.isoformat() + f"{doc.id:09d}" if column == self.ISSUED else \
-                self.data(index, Qt.ItemDataRole.DisplayRole)
+                self.display(doc, column)
         return None
-
-    def document(self, row: int) -> IssuedDocumentInfo | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
 
 
 class DocumentsBox(QGroupBox):
@@ -126,33 +99,19 @@ class DocumentsBox(QGroupBox):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(IssuedModel.SORT_ROLE)
-        self.table = QTableView()
-        self.table.setObjectName("issuedDocuments")
-        self.table.setModel(self.proxy)
+        self.table = FittedTable(self.proxy, "issuedDocuments",
+                                 ((IssuedModel.KIND, 170), (IssuedModel.ISSUED, 118), (IssuedModel.BY, 90),
+                                  (IssuedModel.PAPER, 56)), stretch=IssuedModel.NUMBER)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(IssuedModel.ISSUED, Qt.SortOrder.AscendingOrder)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        header = self.table.horizontalHeader()
-        for column, width in ((IssuedModel.KIND, 170), (IssuedModel.ISSUED, 118), (IssuedModel.BY, 90),
-                              (IssuedModel.PAPER, 56)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(IssuedModel.NUMBER, QHeaderView.ResizeMode.Stretch)
-        self.table.doubleClicked.connect(lambda index: self.preview_issued(self.proxy.mapToSource(index).row()))
+        self.table.doubleClicked.connect(lambda index: self.preview_issued(self.table.source_row(index)))
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel(tr("Belum ada dokumen yang diterbitkan."))
         self.empty.setObjectName("hint")
         self.reprint_button = QPushButton(tr("Cetak ulang (SALINAN)\u2026"))
-        self.reprint_button.clicked.connect(lambda: self.reprint(self._target_row()))
+        self.reprint_button.clicked.connect(lambda: self.reprint(self.table.target_row()))
         self.save_button = QPushButton(tr("Simpan PDF\u2026"))
-        self.save_button.clicked.connect(lambda: self.save(self._target_row()))
+        self.save_button.clicked.connect(lambda: self.save(self.table.target_row()))
         self.status = QLabel()
         self.status.setObjectName("hint")
         self.status.setWordWrap(True)
@@ -183,27 +142,18 @@ class DocumentsBox(QGroupBox):
             button.setEnabled(reason is None)
             button.setToolTip(tr("Terbitkan {0} (atau salinannya bila sudah diterbitkan) dan tampilkan "
                                  "pratinjau").format(kind.label.lower()) if reason is None else reason)
-        self.model.load(issued_documents(self.number))
+        self.model.set_rows(issued_documents(self.number))
         count = self.model.rowCount()
         if count:  # the newest is the one most often printed again
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(count - 1, 0)).row())
         self.table.setVisible(count > 0)
         self.empty.setVisible(count == 0)
         self.setTitle(tr("Dokumen ({0})").format(count) if count else tr("Dokumen"))
-        rows = sum(self.table.rowHeight(r) for r in range(count))
-        self.table.setFixedHeight(rows + self.table.horizontalHeader().sizeHint().height()
-                                  + 2 * self.table.frameWidth())
+        self.table.fit()
         self._update_buttons()
 
-    def _target_row(self) -> int:
-        """The selected document (source row), or the only one."""
-        selected = self.table.selectionModel().selectedRows()
-        if selected:
-            return self.proxy.mapToSource(selected[0]).row()
-        return 0 if self.model.rowCount() == 1 else -1
-
     def _update_buttons(self) -> None:
-        chosen = self._target_row() >= 0
+        chosen = self.table.target_row() >= 0
         for button in (self.reprint_button, self.save_button):
             button.setEnabled(chosen)
         self.reprint_button.setToolTip(tr("Cetak dokumen yang dipilih lagi, bertanda SALINAN") if chosen
@@ -226,7 +176,7 @@ class DocumentsBox(QGroupBox):
         return self._preview(issued)
 
     def _stored(self, row: int, copy: bool) -> IssuedPdf | None:
-        doc = self.model.document(row)
+        doc = self.model.row(row)
         if doc is None:
             return None
         try:

@@ -19,8 +19,8 @@ from datetime import datetime
 from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget,
-    QListWidgetItem, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QVBoxLayout, QWidget,
 )
 
 from ppid_desk.calendar import WorkingCalendar
@@ -31,15 +31,16 @@ from ppid_desk.register.codes import Channel, DeliveryMethod, ObtainMethod, Requ
 from ppid_desk.register.queries import RequesterMatch
 from ppid_desk.register.service import RequesterInput, RequestInput, register_request, request_problems
 from ppid_desk.store.models import Request, Requester
-from ppid_desk.units import list_units
 from ppid_desk.workdays import load_calendar
 
 from ..printing.pdf_printer import make_printer
 from ..printing.print_flow import FlowDialogs, PrinterFactory
 from ..printing.receipt import ReceiptPrint, print_receipt
 from ..session import current_actor
-from .field_errors import InlineErrors, error_label
+from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.scroll_page import scroll_page
 from .requester_lookup import RequesterLookup
+from .unit_checklist import UnitChecklist
 
 REQUESTER_FIELDS = ("nik", "name", "legal_number", "address", "occupation", "phone", "email")
 # Every field in tab order; problems are focused in this order.
@@ -72,7 +73,7 @@ class IntakeForm(QWidget):
         self._touched: set[str] = set()
         self._time_edited = False
         self._quiet = False  # no validation on focus changes made by the form itself
-        self.errors = InlineErrors()
+        self.errors = FieldErrors()
         self._build_fields()
         self.lookup = RequesterLookup([self.edits["nik"], self.edits["name"]], self)
         self.lookup.chosen.connect(self.use_requester)
@@ -99,12 +100,7 @@ class IntakeForm(QWidget):
             column.addWidget(group)
             column.addStretch(1)
             columns.addLayout(column, 1)
-        content = QWidget()
-        content.setLayout(columns)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(content)
+        scroll = scroll_page(columns)
 
         self.general_error = error_label()
         self.save_button = QPushButton(self.tr("&Simpan (Ctrl+S)"))
@@ -173,11 +169,9 @@ class IntakeForm(QWidget):
             box.setFixedHeight(110 if name == "information" else 70)
         self.obtain_method = combo(ObtainMethod, ObtainMethod.SOFTCOPY)
         self.delivery_method = combo(DeliveryMethod, DeliveryMethod.PICK_UP)
-        self.units = QListWidget()
+        self.units = UnitChecklist()
         self.units.setObjectName("units")
         self.units.setMaximumHeight(130)
-        self.units.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.units.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.units_note = QLabel(self.tr("Belum ada unit aktif (atur di Pengaturan \u203a Unit)."))
         self.units_note.setObjectName("hint")
         for widget in self._inputs():
@@ -313,22 +307,10 @@ class IntakeForm(QWidget):
                     or self.purpose.toPlainText().strip())
 
     def reload_units(self) -> None:
-        checked = set(self.checked_units())
-        self.units.clear()
-        for unit in list_units(include_inactive=False):
-            item = QListWidgetItem(unit.name)
-            item.setToolTip(unit.name)
-            item.setData(Qt.ItemDataRole.UserRole, unit.id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if unit.id in checked else Qt.CheckState.Unchecked)
-            self.units.addItem(item)
+        self.units.reload()
         if hasattr(self, "request_form"):
             self.request_form.setRowVisible(self.units.parentWidget(), self.units.count() > 0)
             self.request_form.setRowVisible(self.units_note, self.units.count() == 0)
-
-    def checked_units(self) -> list[int]:
-        return [self.units.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.units.count())
-                if self.units.item(i).checkState() == Qt.CheckState.Checked]
 
     def _set_time_now(self) -> None:
         self.received_at.blockSignals(True)
@@ -405,7 +387,7 @@ class IntakeForm(QWidget):
             obtain_method=ObtainMethod(self.obtain_method.currentData()),
             delivery_method=DeliveryMethod(self.delivery_method.currentData()),
             proxy_name=e["proxy_name"], proxy_letter=e["proxy_letter"], requester_id=self.requester_id,
-            units=self.checked_units(),
+            units=self.units.checked_ids(),
         )
 
     def problems(self) -> dict[str, str]:
@@ -435,12 +417,7 @@ class IntakeForm(QWidget):
         try:
             row = register_request(data, self._calendar(), self._actor(), self._now())
         except ValidationError as exc:
-            if exc.field and exc.field in self.errors:
-                self.errors.set(exc.field, exc.message)
-                self.errors.focus_first({exc.field: exc.message}, [exc.field])
-            else:
-                self.general_error.setText(exc.message)
-                self.general_error.show()
+            self.errors.show(exc.field, exc.message, self.general_error)
             return None
         self._confirm(row)
         self.reset()

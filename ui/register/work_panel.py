@@ -113,5 +113,5 @@ class WorkPanel(QWidget):
 
     def set_lists(self, items: dict[str, list[WorkItem]]) -> None:
         for key in self.keys:
-            self.models[key].set_items(items.get(key, []))
+            self.models[key].set_rows(items.get(key, []))
             self.tiles[key].set_count(len(items.get(key, [])), key in self._warn and bool(items.get(key)))

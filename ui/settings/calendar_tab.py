@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -26,13 +24,14 @@ from PySide6.QtWidgets import (
 
 from ppid_desk.calendar import DayOffSource, OverrideKind
 from ppid_desk.dates import long_date
-from ppid_desk.errors import PpidError, ValidationError
+from ppid_desk.errors import PpidError
 from ppid_desk.office import load_office
 from ppid_desk.workdays import CalendarRow, add_override, load_calendar, remove_override, year_rows
 
-from .office_tab import FieldErrors, error_label
+from ..widgets.confirm import confirm_destructive
+from ..widgets.list_model import ListTableModel
+from ..widgets.save_dialog import SaveDialog
 
-Index = QModelIndex | QPersistentModelIndex
 TEXT_COLOUR = QColor("#1f2933")
 # Background of the Sumber cell: light tints, dark text on all of them (contrast > 10:1).
 SOURCE_COLOURS = {
@@ -44,14 +43,12 @@ SOURCE_COLOURS = {
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
-class CalendarModel(QAbstractTableModel):
+class CalendarModel(ListTableModel[CalendarRow]):
     DATE, SOURCE, NOTE = range(3)
     RowRole = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._rows: list[CalendarRow] = []
-        self._headers = (self.tr("Tanggal"), self.tr("Sumber"), self.tr("Keterangan"))
+        super().__init__((self.tr("Tanggal"), self.tr("Sumber"), self.tr("Keterangan")), parent)
 
     def source_text(self, row: CalendarRow) -> str:
         if row.source is None:
@@ -63,36 +60,10 @@ class CalendarModel(QAbstractTableModel):
             DayOffSource.WEEKEND: self.tr("akhir pekan"),
         }[row.source]
 
-    def set_rows(self, rows: list[CalendarRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    def display(self, row: CalendarRow, column: int) -> str:
+        return (long_date(row.day), self.source_text(row), row.name)[column]
 
-    def row(self, row: int) -> CalendarRow:
-        return self._rows[row]
-
-    def row_of(self, day: date) -> int:
-        return next((i for i, r in enumerate(self._rows) if r.day == day), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows):
-            return None
-        row = self._rows[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (long_date(row.day), self.source_text(row), row.name)[column]
+    def role_data(self, row: CalendarRow, column: int, role: int):
         if column == self.SOURCE and role == Qt.ItemDataRole.BackgroundRole:
             return SOURCE_COLOURS.get(row.source)
         if column == self.SOURCE and role == Qt.ItemDataRole.ForegroundRole:
@@ -102,42 +73,30 @@ class CalendarModel(QAbstractTableModel):
         return None
 
 
-class OverrideDialog(QDialog):
+class OverrideDialog(SaveDialog):
     """Add an office closure (any date) or mark one listed day off as worked."""
 
     def __init__(self, kind: OverrideKind, day: date, day_name: str = "", parent: QWidget | None = None):
         super().__init__(parent)
         self.kind = kind
         self.added: date | None = None
-        self.errors = FieldErrors()
         self.reason = QLineEdit()
         self.reason.setMaxLength(200)
-        form = QFormLayout()
         if kind is OverrideKind.CLOSED:
             self.setWindowTitle(self.tr("Tambah hari libur kantor"))
             self.date_edit = QDateEdit(QDate(day.year, day.month, day.day))
             self.date_edit.setCalendarPopup(True)
             self.date_edit.setDisplayFormat("dd-MM-yyyy")
             self.reason.setPlaceholderText(self.tr("mis. Hari jadi kota, libur daerah"))
-            self.errors.add_row(form, "day", self.tr("&Tanggal"), self.date_edit)
+            self.errors.add_row(self.form, "day", self.tr("&Tanggal"), self.date_edit)
         else:
             self.setWindowTitle(self.tr("Tandai masuk kerja"))
             self.fixed_day = day
             shown = QLabel(f"{long_date(day)}<br><i>{day_name}</i>")
-            form.addRow(self.tr("Tanggal"), shown)
+            self.form.addRow(self.tr("Tanggal"), shown)
             self.reason.setPlaceholderText(self.tr("mis. Kantor tetap melayani sesuai surat edaran"))
-        self.errors.add_row(form, "reason", self.tr("&Alasan *"), self.reason)
-        self.general_error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
+        self.errors.add_row(self.form, "reason", self.tr("&Alasan *"), self.reason)
+        self.lay_out()
         self.setMinimumWidth(460)
 
     def day(self) -> date:
@@ -145,18 +104,9 @@ class OverrideDialog(QDialog):
             return self.date_edit.date().toPython()
         return self.fixed_day
 
-    def accept(self) -> None:
-        self.errors.clear()
-        self.general_error.hide()
-        try:
-            add_override(self.day(), self.kind, self.reason.text())
-        except ValidationError as exc:
-            if not self.errors.show(exc.field or "", exc.message):
-                self.general_error.setText(exc.message)
-                self.general_error.show()
-            return
+    def save(self) -> None:
+        add_override(self.day(), self.kind, self.reason.text())
         self.added = self.day()
-        super().accept()
 
 
 class CalendarTab(QWidget):
@@ -233,7 +183,7 @@ class CalendarTab(QWidget):
             note = self.tr("Akhir pekan tidak ditampilkan. Cuti bersama tidak dihitung hari libur dan "
                            "tidak tercantum di sini (dapat diubah di tab Data Kantor).")
         self.note.setText(note)
-        if select is not None and (row := self.model.row_of(select)) >= 0:
+        if select is not None and (row := self.model.row_of(lambda r: r.day == select)) >= 0:
             self.table.selectRow(row)
         self._update_buttons()
 
@@ -280,13 +230,9 @@ class CalendarTab(QWidget):
         if row is None or row.override is None:
             return
         what = self.tr("libur kantor") if row.override is OverrideKind.CLOSED else self.tr("tanda masuk kerja")
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hapus pengaturan kantor"),
-                          self.tr("Hapus {0} pada {1}? Tenggat yang masih berjalan akan dihitung ulang.")
-                          .format(what, long_date(row.day)), parent=self)
-        yes = box.addButton(self.tr("Hapus"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole))
-        box.exec()
-        if box.clickedButton() is not yes:
+        if not confirm_destructive(self, self.tr("Hapus pengaturan kantor"),
+                                   self.tr("Hapus {0} pada {1}? Tenggat yang masih berjalan akan dihitung ulang.")
+                                   .format(what, long_date(row.day)), self.tr("Hapus")):
             return
         try:
             remove_override(row.day)

@@ -24,7 +24,7 @@ from ppid_desk.calendar import WEEKDAY_NAMES, DayHours
 from ppid_desk.errors import ValidationError
 from ppid_desk.workdays import load_service_hours, parse_hhmm, save_service_hours, validate_day_hours
 
-from .office_tab import error_label
+from ..widgets.field_errors import error_label
 
 DEFAULT_OPENS = time(8, 0)
 DEFAULT_CLOSES = time(16, 0)

@@ -1,8 +1,4 @@
-"""Data Kantor: who the office is, who signs its letters, and its service rules.
-
-Also holds :class:`FieldErrors`, the red inline messages under form fields that the
-other settings forms and the first-run wizard share.
-"""
+"""Data Kantor: who the office is, who signs its letters, and its service rules."""
 
 from __future__ import annotations
 
@@ -10,7 +6,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QPixmap, QResizeEvent, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -24,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSpinBox,
     QVBoxLayout,
@@ -34,78 +29,13 @@ from PySide6.QtWidgets import (
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import OfficeSettings, load_office, logo_bytes, remove_logo, save_office, set_logo
 
+from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.scroll_page import scroll_page
 from .print_group import PrintGroup
 
-ERROR_COLOUR = "#b00020"
 LOGO_SIZE = 112
 TWO_COLUMNS_WIDTH = 860
 TIMEZONE_NAMES = {"WIB": "WIB (UTC+7)", "WITA": "WITA (UTC+8)", "WIT": "WIT (UTC+9)"}
-
-
-def error_label() -> QLabel:
-    """An empty, hidden red label for one field's message."""
-    label = QLabel()
-    label.setObjectName("fieldError")
-    label.setWordWrap(True)
-    palette = label.palette()
-    palette.setColor(QPalette.ColorRole.WindowText, QColor(ERROR_COLOUR))
-    label.setPalette(palette)
-    label.hide()
-    return label
-
-
-class FieldErrors:
-    """Inline messages keyed by field name: ``show(name, text)`` focuses the field."""
-
-    def __init__(self) -> None:
-        self._fields: dict[str, tuple[QWidget, QLabel]] = {}
-
-    def add_row(self, form: QFormLayout, name: str, text: str, widget: QWidget) -> QLabel:
-        """Add ``widget`` to ``form`` with its caption and an error label below it."""
-        caption = QLabel(text)
-        caption.setBuddy(widget)
-        # QFormLayout gives a caption exactly its size hint, and text drawn with a mnemonic
-        # underline can be a pixel wider than measured (the "n" of "&Telepon" got clipped).
-        caption.setMinimumWidth(caption.sizeHint().width() + 2)
-        error = error_label()
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(widget)
-        box.addWidget(error)
-        form.addRow(caption, cell)
-        self._fields[name] = (widget, error)
-        return caption
-
-    def register(self, name: str, widget: QWidget, error: QLabel) -> None:
-        self._fields[name] = (widget, error)
-
-    def __contains__(self, name: object) -> bool:
-        return name in self._fields
-
-    def show(self, name: str, message: str) -> bool:
-        """Show ``message`` for ``name`` (clearing the others); False if unknown."""
-        self.clear()
-        if name not in self._fields:
-            return False
-        widget, error = self._fields[name]
-        error.setText(message)
-        error.show()
-        widget.setFocus(Qt.FocusReason.OtherFocusReason)
-        return True
-
-    def widget(self, name: str) -> QWidget | None:
-        entry = self._fields.get(name)
-        return entry[0] if entry else None
-
-    def message(self, name: str) -> str:
-        return self._fields[name][1].text()
-
-    def clear(self) -> None:
-        for _, error in self._fields.values():
-            error.clear()
-            error.hide()
 
 
 class OfficeTab(QWidget):
@@ -156,13 +86,8 @@ class OfficeTab(QWidget):
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
-        content = QWidget()
-        content.setLayout(columns)
-        self.scroll = scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll = scroll = scroll_page(columns)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(content)
 
         self.status = QLabel()
         self.status.setObjectName("saveStatus")
@@ -312,11 +237,8 @@ class OfficeTab(QWidget):
             saved = save_office(self.values())
         except ValidationError as exc:
             self.status.clear()
-            if self.errors.show(exc.field or "", exc.message):
-                self.scroll.ensureWidgetVisible(self.errors.widget(exc.field or ""))
-            else:
-                self.general_error.setText(exc.message)
-                self.general_error.show()
+            if self.errors.show(exc.field, exc.message, self.general_error):
+                self.scroll.ensureWidgetVisible(self.errors.widget(exc.field))
             return False
         self._show(saved)
         self.status.setText(self.tr("Tersimpan."))

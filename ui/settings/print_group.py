@@ -8,23 +8,18 @@ also checked while typing, with an example of the next number beside each.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout,
-    QWidget,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QWidget,
 )
 
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import DOCUMENT_PATTERNS, PAPERS, RECEIPT_PAPERS, OfficeSettings
 from ppid_desk.register.numbering import format_number, validate_pattern
 
-from ..register.field_errors import error_label
-
-if TYPE_CHECKING:
-    from .office_tab import FieldErrors  # the Data Kantor form's messages; it imports this module
+from ..widgets.field_errors import FieldErrors
 
 PAPER_NAMES = {"A4": "A4 (210 \u00d7 297 mm)", "F4": "F4 / folio (215 \u00d7 330 mm)", "A5": "A5 (148 \u00d7 210 mm)"}
 PATTERN_CAPTIONS = {
@@ -66,10 +61,8 @@ class PrintGroup(QGroupBox):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.printer, 1)
         row.addWidget(self.refresh_button)
-        caption = errors.add_row(form, "printer_name", self.tr("&Printer"), printer_row)
-        caption.setBuddy(self.printer)
         # The message goes under the row; the focus to the list itself.
-        errors.register("printer_name", self.printer, printer_row.parentWidget().findChild(QLabel, "fieldError"))
+        errors.add_row(form, "printer_name", self.tr("&Printer"), printer_row, focus=self.printer)
         width = max(self.paper.sizeHint().width(), self.receipt_paper.sizeHint().width())
         for box in (self.paper, self.receipt_paper):
             box.setFixedWidth(width)
@@ -108,18 +101,9 @@ class PrintGroup(QGroupBox):
         edit.textEdited.connect(lambda _=None, n=name: self._pattern_edited(n))
         example = QLabel()
         example.setObjectName("hint")
-        error = error_label()
-        cell = QWidget()
-        box = QVBoxLayout(cell)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.setSpacing(2)
-        box.addWidget(edit)
-        box.addWidget(example)
-        box.addWidget(error)
         self.patterns[name] = edit
         self.examples[name] = example
-        self._errors.register(name, edit, error)
-        return cell
+        return self._errors.wrap(name, edit, example)
 
     # ------------------------------------------------------------------ printers
     def fill_printers(self, chosen: str) -> None:
@@ -168,13 +152,8 @@ class PrintGroup(QGroupBox):
             pattern = validate_pattern(text)
         except ValidationError as exc:
             example.hide()
-            self._inline_error(name, exc.message)
+            self._errors.set(name, exc.message)
             return
-        self._inline_error(name, "")
+        self._errors.set(name, "")
         example.setText(self.tr("Contoh: {0}").format(format_number(pattern, 1, self._today)))
         example.show()
-
-    def _inline_error(self, name: str, message: str) -> None:
-        error = self.patterns[name].parentWidget().findChild(QLabel, "fieldError")
-        error.setText(message)
-        error.setVisible(bool(message))

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -22,56 +20,32 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ppid_desk.errors import PpidError, ValidationError
+from ppid_desk.errors import PpidError
 from ppid_desk.units import UnitInfo, UnitKind, delete_unit, list_units, save_unit
 
-from .office_tab import FieldErrors, error_label
+from ..widgets.confirm import confirm_destructive
+from ..widgets.list_model import ListTableModel
+from ..widgets.save_dialog import SaveDialog
 
-Index = QModelIndex | QPersistentModelIndex
 INACTIVE_COLOUR = "#6b7280"
 
 
-class UnitTableModel(QAbstractTableModel):
+class UnitTableModel(ListTableModel[UnitInfo]):
     NAME, KIND, HEAD, CONTACT, ACTIVE = range(5)
     UnitRole = Qt.ItemDataRole.UserRole
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._units: list[UnitInfo] = []
-        self._headers = (self.tr("Nama"), self.tr("Jenis"), self.tr("Kepala/Penanggung jawab"),
-                         self.tr("Kontak"), self.tr("Aktif"))
+        super().__init__((self.tr("Nama"), self.tr("Jenis"), self.tr("Kepala/Penanggung jawab"),
+                          self.tr("Kontak"), self.tr("Aktif")), parent)
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._units = list_units()
-        self.endResetModel()
+        self.set_rows(list_units())
 
-    def unit(self, row: int) -> UnitInfo:
-        return self._units[row]
+    def display(self, unit: UnitInfo, column: int) -> str:
+        return (unit.name, unit.kind.label, unit.head_name, unit.contact,
+                self.tr("Ya") if unit.active else self.tr("Tidak"))[column]
 
-    def row_of(self, unit_id: int) -> int:
-        return next((i for i, u in enumerate(self._units) if u.id == unit_id), -1)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._units)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self._headers):
-            return self._headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._units):
-            return None
-        unit = self._units[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            return (unit.name, unit.kind.label, unit.head_name, unit.contact,
-                    self.tr("Ya") if unit.active else self.tr("Tidak"))[column]
+    def role_data(self, unit: UnitInfo, column: int, role: int):
         if role == Qt.ItemDataRole.ForegroundRole and not unit.active:
             return QColor(INACTIVE_COLOUR)
         if role == self.UnitRole:
@@ -79,7 +53,7 @@ class UnitTableModel(QAbstractTableModel):
         return None
 
 
-class UnitDialog(QDialog):
+class UnitDialog(SaveDialog):
     """Add or change one unit; stays open and shows the problem when saving fails."""
 
     def __init__(self, unit: UnitInfo | None = None, parent: QWidget | None = None):
@@ -99,38 +73,17 @@ class UnitDialog(QDialog):
         self.contact.setPlaceholderText(self.tr("telepon, email atau ruangan"))
         self.active = QCheckBox(self.tr("Unit masih aktif"))
         self.active.setChecked(unit.active if unit else True)
-        self.errors = FieldErrors()
-        form = QFormLayout()
-        self.errors.add_row(form, "name", self.tr("&Nama unit *"), self.name)
-        self.errors.add_row(form, "kind", self.tr("&Jenis"), self.kind)
-        self.errors.add_row(form, "head_name", self.tr("&Kepala/Penanggung jawab"), self.head_name)
-        self.errors.add_row(form, "contact", self.tr("K&ontak"), self.contact)
-        self.errors.add_row(form, "active", "", self.active)
-        self.general_error = error_label()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
-        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setText(self.tr("&Simpan"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("&Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(buttons)
+        self.errors.add_row(self.form, "name", self.tr("&Nama unit *"), self.name)
+        self.errors.add_row(self.form, "kind", self.tr("&Jenis"), self.kind)
+        self.errors.add_row(self.form, "head_name", self.tr("&Kepala/Penanggung jawab"), self.head_name)
+        self.errors.add_row(self.form, "contact", self.tr("K&ontak"), self.contact)
+        self.errors.add_row(self.form, "active", "", self.active)
+        self.lay_out()
 
-    def accept(self) -> None:
-        self.errors.clear()
-        self.general_error.hide()
-        try:
-            self.saved = save_unit(self.name.text(), self.kind.currentData(), self.head_name.text(),
-                                   self.contact.text(), unit_id=self.unit.id if self.unit else None,
-                                   active=self.active.isChecked())
-        except ValidationError as exc:
-            if not self.errors.show(exc.field or "", exc.message):
-                self.general_error.setText(exc.message)
-                self.general_error.show()
-            return
-        super().accept()
+    def save(self) -> None:
+        self.saved = save_unit(self.name.text(), self.kind.currentData(), self.head_name.text(),
+                               self.contact.text(), unit_id=self.unit.id if self.unit else None,
+                               active=self.active.isChecked())
 
 
 class UnitsTab(QWidget):
@@ -185,7 +138,7 @@ class UnitsTab(QWidget):
     def reload(self, select_id: int | None = None) -> None:
         self.model.reload()
         if select_id is not None:
-            row = self.model.row_of(select_id)
+            row = self.model.row_of(lambda unit: unit.id == select_id)
             if row >= 0:
                 self.table.selectRow(self.proxy.mapFromSource(self.model.index(row, 0)).row())
         self._update_buttons()
@@ -194,7 +147,7 @@ class UnitsTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return self.model.unit(self.proxy.mapToSource(rows[0]).row())
+        return self.model.row(self.proxy.mapToSource(rows[0]).row())
 
     def _update_buttons(self, *_: object) -> None:
         chosen = self.selected_unit() is not None
@@ -231,13 +184,10 @@ class UnitsTab(QWidget):
         unit = self.selected_unit()
         if unit is None:
             return
-        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Hapus unit"),
-                          self.tr("Hapus unit \u201c{0}\u201d? Jika unit hanya tidak dipakai lagi, "
-                                  "lebih baik ubah menjadi tidak aktif.").format(unit.name), parent=self)
-        yes = box.addButton(self.tr("Hapus"), QMessageBox.ButtonRole.DestructiveRole)
-        box.setDefaultButton(box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole))
-        box.exec()
-        if box.clickedButton() is not yes:
+        if not confirm_destructive(self, self.tr("Hapus unit"),
+                                   self.tr("Hapus unit \u201c{0}\u201d? Jika unit hanya tidak dipakai lagi, "
+                                           "lebih baik ubah menjadi tidak aktif.").format(unit.name),
+                                   self.tr("Hapus")):
             return
         try:
             delete_unit(unit.id)

@@ -1,0 +1,1 @@
+"""Small building blocks the screens share: inline field messages, list table models."""
