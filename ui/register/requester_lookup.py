@@ -90,7 +90,10 @@ class RequesterLookup(QObject):
         """Look up what the last edited field holds now; show the popup if anything matched."""
         self._timer.stop()
         edit = self._source
-        if edit is None or not edit.hasFocus():
+        # The officer moved on before the delay ran out: no popup. The window's focus child
+        # is asked, not hasFocus(), which is False whenever the window is not the active
+        # one (a message box, another program, an offscreen test run).
+        if edit is None or edit.window().focusWidget() is not edit:
             return []
         matches = find_requesters(edit.text())
         self.model.set_matches(matches)
