@@ -27,11 +27,15 @@ DEFAULT_NOTICE_PATTERN = "{seq:03d}/PTT/PPID/{roman_month}/{year}"
 DEFAULT_EXTENSION_PATTERN = "{seq:03d}/PWK/PPID/{roman_month}/{year}"
 DEFAULT_REJECTION_PATTERN = "{seq:03d}/KEP-TOLAK/PPID/{roman_month}/{year}"
 DEFAULT_HANDOVER_PATTERN = "{seq:03d}/TBP/PPID/{roman_month}/{year}"
+# The Atasan PPID's response to an objection (tanggapan atas keberatan); the objection
+# receipt carries the objection's registration number.
+DEFAULT_OBJECTION_RESPONSE_PATTERN = "{seq:03d}/TGP-KEB/PPID/{roman_month}/{year}"
 DOCUMENT_PATTERNS = {
     "notice_number_pattern": DEFAULT_NOTICE_PATTERN,
     "extension_number_pattern": DEFAULT_EXTENSION_PATTERN,
     "rejection_number_pattern": DEFAULT_REJECTION_PATTERN,
     "handover_number_pattern": DEFAULT_HANDOVER_PATTERN,
+    "objection_response_number_pattern": DEFAULT_OBJECTION_RESPONSE_PATTERN,
 }
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -67,6 +71,7 @@ class OfficeSettings:
     handover_number_pattern: str = DEFAULT_HANDOVER_PATTERN
     objection_number_pattern: str = DEFAULT_OBJECTION_PATTERN
     order_days: int = 10  # working days the PPID gets to carry out an Atasan PPID's order (objection)
+    objection_response_number_pattern: str = DEFAULT_OBJECTION_RESPONSE_PATTERN
 
     @property
     def is_configured(self) -> bool:

@@ -4,6 +4,10 @@
 stored with its SHA-256), or, when the same document was issued before (same kind,
 request and source data), returns the stored PDF marked SALINAN. A changed decision
 or corrected data issues a new document. Stored PDFs are never rewritten or deleted.
+
+The objection documents (:mod:`.objection_issuing`) are issued through the same
+helpers (:func:`choose_paper`, :func:`next_letter_number`, :func:`issue_or_reprint`,
+:func:`issued_pdf`) and kept in the same table, owned by the objection.
 """
 
 from __future__ import annotations
@@ -11,8 +15,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import OfficeSettings, load_office, logo_bytes
@@ -22,6 +27,9 @@ from ppid_desk.register.service import find_by_number
 from ppid_desk.store.models import IssuedDocument, Request, database
 
 from .documents.sources import Source, build_source
+
+if TYPE_CHECKING:
+    from .objection_issuing import ObjectionDocumentKind
 
 
 class DocumentKind(StrEnum):
@@ -80,9 +88,9 @@ RECEIPT_PAPERS = ("A4", "A5", "F4")
 @dataclass(frozen=True)
 class IssuedPdf:
     document_id: int
-    kind: DocumentKind
+    kind: DocumentKind | ObjectionDocumentKind
     letter_number: str
-    request_number: str
+    request_number: str  # the register number the document belongs to (an objection's for its documents)
     pdf: bytes  # the stored PDF, or for a reprint the stored PDF marked SALINAN
     sha256: str  # of the stored (issued) PDF
     copy: bool  # True: a reprint marked SALINAN
@@ -92,7 +100,7 @@ class IssuedPdf:
 @dataclass(frozen=True)
 class IssuedDocumentInfo:
     id: int
-    kind: DocumentKind
+    kind: DocumentKind | ObjectionDocumentKind
     letter_number: str
     issued_at: datetime
     issued_by: str
@@ -136,22 +144,22 @@ def fitting_kinds(request_number: str) -> list[tuple[DocumentKind, str | None]]:
     return [(kind, refusal(kind, row)) for kind in DocumentKind]
 
 
-def _paper(kind: DocumentKind, paper: str | None, office: OfficeSettings) -> str:
-    if kind is DocumentKind.RECEIPT:
+def choose_paper(what: str, receipt: bool, paper: str | None, office: OfficeSettings) -> str:
+    """The paper ``what`` (a document's label) is printed on: ``paper`` or the office's
+    receipt or letter paper, refused when that kind of document is not printed on it."""
+    if receipt:
         chosen, allowed = (paper or office.receipt_paper or "A4").strip().upper(), RECEIPT_PAPERS
     else:
         chosen, allowed = (paper or office.paper or "A4").strip().upper(), LETTER_PAPERS
     if chosen not in allowed:
         choices = f"{', '.join(allowed[:-1])} atau {allowed[-1]}"
-        raise ValidationError(f"Ukuran kertas {chosen} tidak dapat dipakai untuk {kind.label.lower()} "
+        raise ValidationError(f"Ukuran kertas {chosen} tidak dapat dipakai untuk {what.lower()} "
                               f"(pilih {choices}).", "paper")
     return chosen
 
 
-def _previous(row: Request, kind: DocumentKind) -> list[IssuedDocument]:
-    return list(IssuedDocument.select(IssuedDocument.id, IssuedDocument.source_hash, IssuedDocument.letter_number)
-                .where((IssuedDocument.request == row.id) & (IssuedDocument.kind == kind.value))
-                .order_by(IssuedDocument.id))
+def _paper(kind: DocumentKind, paper: str | None, office: OfficeSettings) -> str:
+    return choose_paper(kind.label, kind is DocumentKind.RECEIPT, paper, office)
 
 
 def _rejection_number(row: Request) -> str:
@@ -167,18 +175,51 @@ def _letter_number(kind: DocumentKind, row: Request, source: Source, office: Off
     if kind is DocumentKind.RECEIPT:
         return row.number if not revision else f"{row.number} (perbaikan {revision})"
     series, setting = _SERIES[kind]
-    day = source.letter_date
-    number = format_number(getattr(office, setting), next_sequence(series, day.year), day)
+    return next_letter_number(series, getattr(office, setting), source.letter_date)
+
+
+def unused_number(number: str) -> str:
+    """``number``, refused when an issued document already carries it."""
     if IssuedDocument.select().where(IssuedDocument.letter_number == number).exists():
         raise ValidationError(f"Nomor surat {number} sudah dipakai (periksa pola nomor surat di Pengaturan).")
     return number
 
 
-def _result(doc: IssuedDocument, request_number: str, copy: bool) -> IssuedPdf:
+def next_letter_number(series: str, pattern: str, day: date) -> str:
+    """The next number of ``series`` for a letter dated ``day``; call inside the issuing transaction."""
+    return unused_number(format_number(pattern, next_sequence(series, day.year), day))
+
+
+def issue_or_reprint(owner: str, owner_id: int, kind: str, digests: list[str], number_for: Callable[[int], str],
+                     render: Callable[[str, int], bytes], paper: str, actor: str,
+                     now: datetime) -> tuple[IssuedDocument, bool]:
+    """The document ``kind`` of the request or objection ``owner_id`` (``owner`` names the
+    column: "request" or "objection"): the stored one whose source digest is one of
+    ``digests`` (the current form first) with True, else a new one with False, numbered
+    by ``number_for(revision)`` and drawn by ``render(number, revision)`` in one
+    transaction (``revision`` counts the earlier documents of that kind)."""
+    column = getattr(IssuedDocument, owner)
+    previous = list(IssuedDocument.select(IssuedDocument.id, IssuedDocument.source_hash)
+                    .where((column == owner_id) & (IssuedDocument.kind == kind)).order_by(IssuedDocument.id))
+    for digest in digests:
+        same = [doc for doc in previous if doc.source_hash == digest]
+        if same:
+            return IssuedDocument.get_by_id(same[-1].id), True
+    with database.atomic():
+        number = number_for(len(previous))
+        pdf = render(number, len(previous))
+        doc = IssuedDocument.create(**{owner: owner_id}, kind=kind, letter_number=number, source_hash=digests[0],
+                                    pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(), paper=paper, issued_at=now,
+                                    issued_by=actor)
+    return doc, False
+
+
+def issued_pdf(doc: IssuedDocument, kind: DocumentKind | ObjectionDocumentKind, number: str,
+               copy: bool) -> IssuedPdf:
+    """The result of issuing: the stored PDF, marked SALINAN when ``copy``."""
     stored = bytes(doc.pdf)
-    return IssuedPdf(document_id=doc.id, kind=DocumentKind(doc.kind), letter_number=doc.letter_number,
-                     request_number=request_number, pdf=mark_copy(stored) if copy else stored,
-                     sha256=doc.sha256, copy=copy, paper=doc.paper)
+    return IssuedPdf(document_id=doc.id, kind=kind, letter_number=doc.letter_number, request_number=number,
+                     pdf=mark_copy(stored) if copy else stored, sha256=doc.sha256, copy=copy, paper=doc.paper)
 
 
 def produce(request_number: str, kind: DocumentKind | str, actor: str, now: datetime | None = None,
@@ -198,19 +239,13 @@ def produce(request_number: str, kind: DocumentKind | str, actor: str, now: date
     chosen = _paper(kind, paper, office)  # checked even for a reprint, which keeps its own paper
     rejection_number = _rejection_number(row) if kind is DocumentKind.HANDOVER else ""
     source = build_source(kind.value, row, actor, rejection_number)
-    previous = _previous(row, kind)
     wanted = [source.digest()] + [earlier.digest() for earlier in source.earlier_forms()]
-    for digest in wanted:
-        same = [doc for doc in previous if doc.source_hash == digest]
-        if same:
-            return _result(IssuedDocument.get_by_id(same[-1].id), row.number, copy=True)
-    with database.atomic():
-        number = _letter_number(kind, row, source, office, revision=len(previous))
-        pdf = _renderer(kind)(source, office, logo_bytes(), chosen, number, len(previous))
-        doc = IssuedDocument.create(request=row.id, kind=kind.value, letter_number=number,
-                                    source_hash=wanted[0], pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(),
-                                    paper=chosen, issued_at=now, issued_by=actor)
-    return _result(doc, row.number, copy=False)
+    doc, copy = issue_or_reprint(
+        "request", row.id, kind.value, wanted,
+        lambda revision: _letter_number(kind, row, source, office, revision),
+        lambda number, revision: _renderer(kind)(source, office, logo_bytes(), chosen, number, revision),
+        chosen, actor, now)
+    return issued_pdf(doc, kind, row.number, copy)
 
 
 def issued_documents(request_number: str) -> list[IssuedDocumentInfo]:

@@ -1,4 +1,5 @@
-"""Moving registers in and out: ``import-register`` and ``export-register``."""
+"""Moving registers in and out: ``import-register``, ``export-register`` and
+``export-objections``."""
 
 from __future__ import annotations
 
@@ -92,9 +93,31 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- export-objections ---------------------------------------------------------------
+
+def _configure_export_objections(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--out", metavar="FILE.xlsx", type=xlsx_path, required=True, help="berkas Excel yang ditulis")
+    p.add_argument("--from", dest="date_from", metavar="D", type=parse_day, help="diterima sejak (YYYY-MM-DD)")
+    p.add_argument("--to", dest="date_to", metavar="D", type=parse_day, help="diterima sampai (YYYY-MM-DD)")
+    p.add_argument("--paper", choices=("A4", "F4"), default="A4", help="ukuran kertas cetak (bawaan A4)")
+
+
+def _export_objections(args: argparse.Namespace) -> int:
+    from ppid_desk.reports.objections_xlsx import export_objections
+
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError("--from sesudah --to (lihat: ppid-desk export-objections --help)")
+    with open_from_args(args):
+        count = export_objections(args.out, args.date_from, args.date_to, paper=args.paper)
+    print(f"{count} keberatan ditulis ke {args.out}")
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command("import-register", "impor register permohonan lama dari Excel (.xlsx) atau CSV", _configure_import,
             _import),
     Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export, _export),
+    Command("export-objections", "tulis register keberatan ke Excel (.xlsx)", _configure_export_objections,
+            _export_objections),
 ]
 

@@ -259,3 +259,24 @@ def _v5(db: peewee.Database) -> None:
     })
     db.create_tables([objection, event], safe=False)
     migrate(SchemaMigrator.from_database(db).add_column("request", "reopened_on", peewee.DateField(null=True)))
+
+
+@migration(6, "objection documents: issued_document belongs to a request or to an objection")
+def _v6(db: peewee.Database) -> None:
+    """An issued document now belongs to a request (``request_id``) or to an objection
+    (``objection_id``): the request becomes optional, a nullable objection reference is
+    added (add_column indexes it) with an (objection, kind, source_hash) index for
+    reprints, and ``kind`` widens to 32 characters for the objection kinds
+    ("objection-response-receipt"). SQLite rebuilds the table for the NOT NULL and type
+    changes (playhouse.migrate keeps its rows and indexes); PostgreSQL alters in place."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    objection = _frozen(db, "objection", {"number": peewee.CharField(max_length=64)})
+    migrator = SchemaMigrator.from_database(db)
+    migrate(
+        migrator.drop_not_null("issued_document", "request_id"),
+        migrator.alter_column_type("issued_document", "kind", peewee.CharField(max_length=32)),
+        migrator.add_column("issued_document", "objection_id",
+                            peewee.ForeignKeyField(objection, null=True, field=objection.id, on_delete="RESTRICT")),
+        migrator.add_index("issued_document", ("objection_id", "kind", "source_hash")),
+    )

@@ -192,13 +192,15 @@ ALL_MODELS = (*ALL_MODELS, Requester, Request, RequestUnit, RequestEvent, Attach
 class IssuedDocument(BaseModel):
     """A printed document as it was issued: its number and PDF bytes; append-only.
 
+    It belongs to a request (``request``) or, from migration 6 on, to an objection
+    (``objection``; ``request`` is then NULL): exactly one of the two is set.
     ``source_hash`` is the SHA-256 of the canonical JSON of the register data the
     document was built from: printing the same document again gives this row's PDF
     marked SALINAN, changed data issues a new document.
     """
 
-    request = peewee.ForeignKeyField(Request, backref="documents", on_delete="RESTRICT")
-    kind = peewee.CharField(max_length=16)
+    request = peewee.ForeignKeyField(Request, null=True, backref="documents", on_delete="RESTRICT")
+    kind = peewee.CharField(max_length=32)
     letter_number = peewee.CharField(max_length=100, unique=True)
     source_hash = peewee.CharField(max_length=64)
     pdf = peewee.BlobField()
@@ -206,12 +208,10 @@ class IssuedDocument(BaseModel):
     paper = peewee.CharField(max_length=8)
     issued_at = peewee.DateTimeField(default=_now)
     issued_by = peewee.CharField(max_length=100, default="")
+    # ``objection`` (migration 6) is added below, once Objection is declared.
 
     class Meta:
-        indexes = ((("request", "kind", "source_hash"), False),)
-
-
-ALL_MODELS = (*ALL_MODELS, IssuedDocument)
+        indexes = ((("request", "kind", "source_hash"), False), (("objection", "kind", "source_hash"), False))
 
 
 # --- objections (migration 5) ----------------------------------------------------------
@@ -274,4 +274,10 @@ class ObjectionEvent(BaseModel):
     imported = peewee.BooleanField(default=False)
 
 
-ALL_MODELS = (*ALL_MODELS, Objection, ObjectionEvent)
+# --- objection documents (migration 6) -------------------------------------------------
+
+# The last column of issued_document; NULL for a request's document.
+IssuedDocument._meta.add_field(
+    "objection", peewee.ForeignKeyField(Objection, null=True, backref="documents", on_delete="RESTRICT"))
+
+ALL_MODELS = (*ALL_MODELS, IssuedDocument, Objection, ObjectionEvent)

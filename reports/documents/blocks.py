@@ -11,6 +11,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from .fonts import SANS, SANS_BOLD, SERIF, SERIF_BOLD, register_fonts
@@ -127,6 +128,16 @@ def boxed(look: Look, flowables: list[Flowable], width: float) -> Table:
         ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
     ]))
     return table
+
+
+def copy_label(look: Look, caption: str) -> Table:
+    """The boxed caption at the top right of each copy of a two-copy form ("Lembar Arsip")."""
+    size = look.small.fontSize
+    tag = Table([[caption]], colWidths=[stringWidth(caption, SANS_BOLD, size) + 8], hAlign="RIGHT")
+    tag.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, "black"), ("FONT", (0, 0), (-1, -1), SANS_BOLD, size),
+                             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+                             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
+    return tag
 
 
 @dataclass(frozen=True)

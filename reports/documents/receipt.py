@@ -4,15 +4,13 @@ requester, one for the archive (a page each, on A4 or A5)."""
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer
 
 from ppid_desk.dates import clock, long_date
 from ppid_desk.office import OfficeSettings
 from ppid_desk.register.codes import Channel, DeliveryMethod, ObtainMethod
 
-from .blocks import Look, Signer, boxed, fields, make_look, signatures, text, title_block
-from .fonts import SANS_BOLD
+from .blocks import Look, Signer, boxed, copy_label, fields, make_look, signatures, text, title_block
 from .letterhead import letterhead
 from .page import A5_MARGINS, LETTER_MARGINS, PdfInfo, build_pdf, frame_width
 from .parts import label, objection_right, requester_rows
@@ -30,15 +28,6 @@ HOW_RECEIVED = {
 }
 
 
-def _copy_label(look: Look, caption: str) -> Table:
-    size = look.small.fontSize
-    tag = Table([[caption]], colWidths=[stringWidth(caption, SANS_BOLD, size) + 8], hAlign="RIGHT")
-    tag.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.6, "black"), ("FONT", (0, 0), (-1, -1), SANS_BOLD, size),
-                             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
-                             ("TOPPADDING", (0, 0), (-1, -1), 1.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]))
-    return tag
-
-
 def _received(source: Source, office: OfficeSettings) -> str:
     facts = source.request
     when = f"{long_date(facts.received_at.date())} pukul {clock(facts.received_at)} {office.timezone}"
@@ -48,7 +37,7 @@ def _received(source: Source, office: OfficeSettings) -> str:
 def _copy(source: Source, office: OfficeSettings, logo: bytes | None, look: Look, width: float, scale: float,
           caption: str, revision: int) -> list[Flowable]:
     facts = source.request
-    story: list[Flowable] = [_copy_label(look, caption), Spacer(1, 1 * mm)]
+    story: list[Flowable] = [copy_label(look, caption), Spacer(1, 1 * mm)]
     story += letterhead(office, logo, width, scale)
     story += title_block(look, ["FORMULIR PERMOHONAN INFORMASI PUBLIK", "TANDA BUKTI PENERIMAAN"],
                          f"Nomor pendaftaran: {facts.number}")

@@ -23,7 +23,8 @@ from ppid_desk.register.codes import RequesterKind
 from ppid_desk.reports.issuing import DocumentKind
 from ppid_desk.store import open_store
 from ppid_desk.store.models import IssuedDocument
-from ppid_desk.ui.print_command import KINDS
+from ppid_desk.reports.objection_issuing import ObjectionDocumentKind
+from ppid_desk.ui.print_command import KINDS, OBJECTION_KINDS, REQUEST_KINDS
 from ppid_desk.workdays import load_calendar
 
 CUPS_QUEUE = "PPID_Test_PDF"
@@ -61,7 +62,9 @@ def issued_count(data_dir) -> int:
 
 
 def test_kinds_are_the_documents_kinds():
-    assert KINDS == tuple(kind.value for kind in DocumentKind)
+    assert REQUEST_KINDS == tuple(kind.value for kind in DocumentKind)
+    assert OBJECTION_KINDS == tuple(kind.value for kind in ObjectionDocumentKind)
+    assert KINDS == REQUEST_KINDS + OBJECTION_KINDS
 
 
 def test_print_to_pdf_file(capsys, data_dir, number, tmp_path):

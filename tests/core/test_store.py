@@ -157,3 +157,27 @@ def test_models_agree_with_the_migrated_schema(store, tmp_path):
     assert columns(store.db) == columns(scratch)
     assert indexes(store.db) == indexes(scratch)
     scratch.close()
+
+
+def test_migration_6_keeps_issued_documents_and_lets_an_objection_own_one(tmp_path):
+    """v5 -> v6 rebuilds issued_document (request optional, kind wider, objection added):
+    the stored document keeps its bytes and request, and a document may now belong to an
+    objection alone."""
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    conn = sqlite3.connect(old_dir / "ppid-desk.sqlite3")
+    conn.executescript((DATA / "schema-v5.sql").read_text(encoding="utf-8"))
+    before = conn.execute("SELECT id, request_id, kind, letter_number, pdf FROM issued_document").fetchall()
+    conn.close()
+    with open_store(old_dir) as upgraded:
+        db = upgraded.db
+        after = db.execute_sql("SELECT id, request_id, kind, letter_number, pdf, objection_id FROM issued_document")
+        assert [tuple(r) for r in after.fetchall()] == [(*row, None) for row in before]
+        db.execute_sql("INSERT INTO issued_document (request_id, objection_id, kind, letter_number, source_hash, pdf, "
+                       "sha256, paper, issued_at, issued_by) VALUES (NULL, 1, 'objection-response-receipt', "
+                       "'001/KEB/PPID/XI/2026/TT', 'h', x'25', 's', 'A4', '2026-11-23 10:00:00', 'petugas')")
+        with pytest.raises(peewee.IntegrityError):  # an objection that does not exist
+            db.execute_sql("INSERT INTO issued_document (objection_id, kind, letter_number, source_hash, pdf, sha256, "
+                           "paper, issued_at, issued_by) VALUES (99, 'objection-receipt', 'x', 'h', x'25', 's', "
+                           "'A4', '2026-11-23 10:00:00', 'petugas')")
+        assert upgraded.integrity_problems() == []

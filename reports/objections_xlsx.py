@@ -1,0 +1,110 @@
+"""The register keberatan (Register Keberatan Informasi Publik) as an Excel workbook.
+
+The columns of the Perki paper book (DOMAIN.md, "Register keberatan"): nomor registrasi
+keberatan · tanggal diterima · identitas pemohon / kuasa · nomor pendaftaran permohonan
+· informasi diminta · tujuan penggunaan · alasan (Pasal 35 ayat (1) a-g, a tick each) ·
+keputusan Atasan PPID · hari/tanggal tanggapan · nama & jabatan Atasan PPID · tanggapan
+pemohon (accepts, or goes to the Komisi Informasi). One row per objection received in
+the period, in the order received; the workbook itself is :mod:`.xlsx_book`'s.
+
+"Hari/tanggal tanggapan" is the day the Atasan PPID decided (the date of the response
+letter). Personal data: the NIK is not part of the book and is not exported.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from peewee import JOIN
+
+from ppid_desk.objections.codes import Decision, Ground, ObjectorResponse, Status, parse_grounds
+from ppid_desk.store.models import Objection, Request, Requester
+
+from .xlsx_book import TICK, Column, check_export, day, period_bounds, write_book
+
+TITLE = "REGISTER KEBERATAN INFORMASI PUBLIK"
+GROUNDS_GROUP = "Alasan Pengajuan Keberatan (Pasal 35 ayat (1) UU KIP)"
+
+COLUMNS: tuple[Column, ...] = (
+    Column("", "Nomor Registrasi Keberatan", 22, "centre"),
+    Column("", "Tanggal Diterima", 12, "date"),
+    Column("Identitas Pemohon / Kuasa", "Nama Pemohon", 22),
+    Column("Identitas Pemohon / Kuasa", "Alamat", 26),
+    Column("Identitas Pemohon / Kuasa", "Nomor Kontak", 18),
+    Column("Identitas Pemohon / Kuasa", "Pekerjaan", 14),
+    Column("Identitas Pemohon / Kuasa", "Kuasa Pemohon", 22),
+    Column("", "Nomor Pendaftaran Permohonan", 20, "centre"),
+    Column("", "Informasi yang Diminta", 36),
+    Column("", "Tujuan Penggunaan Informasi", 24),
+    *(Column(GROUNDS_GROUP, ground.value, 4.5, "centre") for ground in Ground),
+    Column("", "Keputusan Atasan PPID", 22),
+    Column("", "Hari/Tanggal Tanggapan", 19, "day_date"),
+    Column("Atasan PPID", "Nama", 22),
+    Column("Atasan PPID", "Jabatan", 18),
+    Column("Tanggapan Pemohon", "Menerima", 10, "centre"),
+    Column("Tanggapan Pemohon", "Mengajukan Sengketa ke Komisi Informasi", 20, "centre"),
+)
+IN_PROGRESS = "Dalam proses"
+
+
+def _contact(phone: str, email: str) -> str:
+    return " / ".join(x for x in (phone, email) if x)
+
+
+def _proxy(name: str, letter: str) -> str | None:
+    if not name:
+        return None
+    return f"{name} ({letter})" if letter else name
+
+
+def _decision(decision: str | None, status: str) -> str:
+    if decision:
+        return Decision(decision).label
+    if status == Status.WITHDRAWN.value:
+        return Status.WITHDRAWN.label
+    return IN_PROGRESS
+
+
+def _dispute(response: str | None, number: str) -> str | None:
+    if response != ObjectorResponse.DISPUTE.value:
+        return None
+    return f"{TICK} (No. Reg. {number})" if number else TICK
+
+
+def objection_rows(date_from: date | None = None, date_to: date | None = None):
+    """The register keberatan's lines as tuples in column order (dates as datetimes)."""
+    query = (Objection.select(Objection.number, Objection.received_at, Requester.name, Requester.address,
+                              Requester.phone, Requester.email, Requester.occupation, Objection.proxy_name,
+                              Objection.proxy_letter, Request.number, Objection.request_reference,
+                              Objection.information, Objection.purpose, Objection.grounds, Objection.decision,
+                              Objection.status, Objection.decided_on, Objection.atasan_name, Objection.atasan_title,
+                              Objection.objector_response, Objection.dispute_number)
+             .join(Requester, on=Objection.requester == Requester.id)
+             .switch(Objection).join(Request, join_type=JOIN.LEFT_OUTER, on=Objection.request == Request.id)
+             .order_by(Objection.received_at, Objection.id))
+    first, last = period_bounds(date_from, date_to)
+    if first:
+        query = query.where(Objection.received_at >= first)
+    if last:
+        query = query.where(Objection.received_at <= last)
+    for (number, received, name, address, phone, email, occupation, proxy, letter, request_number, reference,
+         information, purpose, grounds, decision, status, decided_on, atasan, title, response,
+         dispute_number) in query.tuples().iterator():
+        chosen = {g.value for g in parse_grounds(grounds)}
+        yield (
+            number, day(received.date()), name, address or None, _contact(phone, email) or None, occupation or None,
+            _proxy(proxy, letter), request_number or reference or None, information or None, purpose or None,
+            *(TICK if ground.value in chosen else None for ground in Ground),
+            _decision(decision, status), day(decided_on), atasan or None, title or None,
+            TICK if response == ObjectorResponse.ACCEPTS.value else None, _dispute(response, dispute_number),
+        )
+
+
+def export_objections(path: Path | str, date_from: date | None = None, date_to: date | None = None,
+                      paper: str = "A4") -> int:
+    """Write the register keberatan of objections received in [date_from, date_to];
+    returns the row count."""
+    path, paper = check_export(path, date_from, date_to, paper)
+    return write_book(path, "Register Keberatan", TITLE, COLUMNS, objection_rows(date_from, date_to), date_from,
+                      date_to, paper, "Tidak ada keberatan pada periode ini.")
