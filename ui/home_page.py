@@ -1,5 +1,6 @@
-"""Beranda: today at the desk — the work waiting (overdue, due soon, incomplete, new), is
-it a working day, the hours, and the deadlines a request received now would get."""
+"""Beranda: today at the desk — the work waiting (requests overdue, due soon, incomplete,
+new; objections whose answer is overdue or due soon, dispute windows running), is it a
+working day, the hours, and the deadlines a request received now would get."""
 
 from __future__ import annotations
 
@@ -16,12 +17,14 @@ from ppid_desk.register.codes import Status
 from ppid_desk.store import Store
 from ppid_desk.workdays import load_calendar, load_service_hours
 
+from .objections.work_items import OBJECTION_LISTS, objection_lists
 from .register.work_panel import WorkPanel
 from .register.worklist_model import WorkItem, work_item
 
 UPCOMING_DAYS = 60
 SOON_WORKING_DAYS = 3
-WORKLISTS = ("overdue", "due_today", "due_soon", "incomplete", "new_today")
+REQUEST_LISTS = ("overdue", "due_today", "due_soon", "incomplete", "new_today")
+WORKLISTS = (*REQUEST_LISTS, *OBJECTION_LISTS)
 
 
 def hours_text(hours: DayHours | None) -> str:
@@ -50,6 +53,7 @@ class Card(QFrame):
 
 class HomePage(QWidget):
     openRequest = Signal(int)
+    openObjection = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None, now: datetime | None = None):
         super().__init__(parent)
@@ -71,9 +75,17 @@ class HomePage(QWidget):
             "overdue": self.tr("Terlambat"), "due_today": self.tr("Jatuh tempo hari ini"),
             "due_soon": self.tr("Jatuh tempo ≤ {0} hari kerja").format(SOON_WORKING_DAYS),
             "incomplete": self.tr("Menunggu kelengkapan"), "new_today": self.tr("Baru hari ini"),
+            "objection_overdue": self.tr("Keberatan terlambat"),
+            "objection_due_soon": self.tr("Keberatan jatuh tempo ≤ {0} hari kerja").format(SOON_WORKING_DAYS),
+            "dispute_window": self.tr("Masa pengajuan sengketa berjalan"),
         }
-        self.work = WorkPanel(titles, {"incomplete": self.tr("Batas melengkapi")}, warn={"overdue", "due_today"})
+        due_titles = {"incomplete": self.tr("Batas melengkapi"), "objection_overdue": self.tr("Tenggat jawaban"),
+                      "objection_due_soon": self.tr("Tenggat jawaban"), "dispute_window": self.tr("Batas sengketa")}
+        self.work = WorkPanel(titles, due_titles, warn={"overdue", "due_today", "objection_overdue"},
+                              sections=[(self.tr("Permohonan"), list(REQUEST_LISTS)),
+                                        (self.tr("Keberatan"), list(OBJECTION_LISTS))])
         self.work.openRequest.connect(self.openRequest)
+        self.work.openObjection.connect(self.openObjection)
 
         cards = QHBoxLayout()
         cards.setSpacing(16)
@@ -145,6 +157,7 @@ class HomePage(QWidget):
                                      else self.tr("belum lengkap"), due=r.completeness_due)
                            for r in queries.awaiting_completeness()],
             "new_today": [work_item(r, Status(r.status).label) for r in queries.received_on(today)],
+            **objection_lists(calendar, today, SOON_WORKING_DAYS),
         }
         self.work.set_lists(items)
         if not self._work_shown:  # first look: the most urgent list that has something

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +25,7 @@ from ppid_desk.office import load_office
 from ppid_desk.store import Store
 
 from .home_page import HomePage
+from .objections.area import ObjectionArea
 from .register.area import RegisterArea
 from .settings.page import SettingsPage
 
@@ -39,7 +42,7 @@ class Area:
 AREAS = (
     Area("beranda", "Beranda", True),
     Area("permohonan", "Register Permohonan", True),
-    Area("keberatan", "Keberatan", False, "Register keberatan belum tersedia di versi ini."),
+    Area("keberatan", "Keberatan", True),
     Area("dip", "Daftar Informasi Publik", False, "Daftar Informasi Publik belum tersedia di versi ini."),
     Area("laporan", "Laporan", False, "Laporan berkala belum tersedia di versi ini."),
     Area("pengaturan", "Pengaturan", True),
@@ -58,7 +61,8 @@ class UnavailablePage(QLabel):
 class MainWindow(QMainWindow):
     pageChanged = Signal(str)
 
-    def __init__(self, store: Store, parent: QWidget | None = None):
+    def __init__(self, store: Store, parent: QWidget | None = None, now: Callable[[], datetime] | None = None):
+        """``now``: the clock of the desk (tests and screenshots fix it; default the real one)."""
         super().__init__(parent)
         self.store = store
         self.setMinimumSize(960, 600)
@@ -68,10 +72,12 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.nav.setFixedWidth(230)
         self.pages = QStackedWidget()
-        self.home = HomePage(store)
-        self.register = RegisterArea(store)
+        self.home = HomePage(store, now=now() if now else None)
+        self.register = RegisterArea(store, now=now)
+        self.objections = ObjectionArea(now=now)
         self.settings = SettingsPage(store)
-        built = {"beranda": self.home, "permohonan": self.register, "pengaturan": self.settings}
+        built = {"beranda": self.home, "permohonan": self.register, "keberatan": self.objections,
+                 "pengaturan": self.settings}
         self._keys: list[str] = []
         for index, area in enumerate(AREAS):
             item = QListWidgetItem(self.tr(area.title))
@@ -123,6 +129,18 @@ class MainWindow(QMainWindow):
         self.register.requestChanged.connect(self.home.refresh)
         self.register.leaveRequested.connect(self.show_page)
         self.home.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="beranda"))
+        # Objections: filed from a request's detail, steps that change the request, links both ways.
+        self.settings.calendarChanged.connect(self.objections.refresh)
+        self.register.requestChanged.connect(lambda _id: self.objections.refresh())
+        self.register.objectionRequested.connect(self.new_objection)
+        self.register.openObjection.connect(lambda objection_id: self.open_objection(objection_id,
+                                                                                    back_to="permohonan"))
+        self.objections.objectionChanged.connect(self.home.refresh)
+        self.objections.requestChanged.connect(self.register.refresh_request)
+        self.objections.requestChanged.connect(self.home.refresh)
+        self.objections.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="keberatan"))
+        self.objections.leaveRequested.connect(self.show_page)
+        self.home.openObjection.connect(lambda objection_id: self.open_objection(objection_id, back_to="beranda"))
         self.statusBar().showMessage(self.tr("Data: {0}").format(str(store.data_dir)))
         self.refresh_office()
         self.show_page("beranda")
@@ -134,6 +152,8 @@ class MainWindow(QMainWindow):
         new_request.setShortcut(QKeySequence.StandardKey.New)
         new_request.triggered.connect(self.new_request)
         self.addAction(new_request)  # also while the menu bar is hidden or not focused
+        new_objection = file_menu.addAction(self.tr("&Keberatan baru (tanpa permohonan di register)"))
+        new_objection.triggered.connect(lambda: self.new_objection(None))
         file_menu.addSeparator()
         quit_action = file_menu.addAction(self.tr("&Keluar"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -167,6 +187,19 @@ class MainWindow(QMainWindow):
         if not self.show_page("permohonan"):
             return False
         return self.register.show_request(request_id, back_to=back_to)
+
+    def new_objection(self, request_id: int | None = None) -> bool:
+        """The objection form: for request ``request_id`` (from its detail, Kembali returns there)
+        or, with None, a standalone objection."""
+        if not self.show_page("keberatan"):
+            return False
+        return self.objections.show_form(request_id, back_to="permohonan" if request_id is not None else None)
+
+    def open_objection(self, objection_id: int, back_to: str | None = None) -> bool:
+        """Show an objection's detail (``back_to``: the area Kembali returns to)."""
+        if not self.show_page("keberatan"):
+            return False
+        return self.objections.show_objection(objection_id, back_to=back_to)
 
     def current_page(self) -> str:
         return self._keys[self.pages.currentIndex()]

@@ -76,8 +76,9 @@ def describe_objection_event(kind: str, data: dict[str, Any]) -> str:
                      for k in after)
     elif event is None:
         parts.extend(f"{k}: {v}" for k, v in data.items())
-    parts = [p for p in parts if p]
-    return "; ".join(parts) + ("." if parts else "")
+    # Typed texts often end with a full stop; the sentence has one at its end only.
+    text = "; ".join(p[:-1] if p.endswith(".") and not p.endswith("..") else p for p in parts if p)
+    return text[:1].upper() + text[1:] + ("." if text else "")
 
 
 def _decision_parts(data: dict[str, Any]) -> list[str]:

@@ -55,6 +55,8 @@ class ActionDialog(QDialog):
     def __init__(self, request_id: int, actor: str, calendar: Callable[[], WorkingCalendar],
                  now: Callable[[], datetime], parent: QWidget | None = None):
         super().__init__(parent)
+        # One dialog per step taken: gone once closed, not kept by the page for the session.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.request_id, self.actor, self._calendar, self._now = request_id, actor, calendar, now
         self.row = service.get_request(request_id)
         self.setWindowTitle(f"{self.ACTION.label} \u2014 {self.row.number}")

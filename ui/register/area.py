@@ -20,6 +20,8 @@ from .register_page import RegisterPage
 class RegisterArea(QStackedWidget):
     requestChanged = Signal(int)  # a request was added or took a step
     leaveRequested = Signal(str)  # go back to another area (the detail was opened from there)
+    objectionRequested = Signal(int)  # "Ajukan keberatan" in a request's detail (the request's id)
+    openObjection = Signal(int)  # an objection listed in a request's detail was clicked
 
     def __init__(self, store: Store, actor: Callable[[], str] = current_actor,
                  now: Callable[[], datetime] | None = None, parent: QWidget | None = None):
@@ -39,6 +41,8 @@ class RegisterArea(QStackedWidget):
         self.intake.closeRequested.connect(self.show_list)
         self.detail.requestChanged.connect(self._changed)
         self.detail.backRequested.connect(self._detail_back)
+        self.detail.objectionRequested.connect(self.objectionRequested)
+        self.detail.openObjection.connect(self.openObjection)
 
     def show_list(self) -> None:
         self.setCurrentWidget(self.register)
@@ -69,6 +73,13 @@ class RegisterArea(QStackedWidget):
     def refresh_calendar(self) -> None:
         self.register.refresh()
         if self.currentWidget() is self.detail:
+            self.detail.reload()
+
+    def refresh_request(self, request_id: int) -> None:
+        """A request changed elsewhere (an objection filed or decided): the register and, if it
+        is that request, the detail follow."""
+        self.register.refresh()
+        if self.detail.request_id == request_id:
             self.detail.reload()
 
     def _changed(self, request_id: int) -> None:

@@ -66,15 +66,27 @@ def deadline_rows(row: Request, events: list[RequestEvent], calendar: WorkingCal
         rows.append(DeadlineRow("completeness", tr("Batas melengkapi ({0} hari kerja)").format(completeness_days),
                                 row.completeness_due,
                                 note + counted(start, completeness_days, row.completeness_due)))
-    rows.append(DeadlineRow("response", tr("Pemberitahuan tertulis (10 hari kerja)"), row.response_due,
-                            counted(row.effective_day, 10, row.response_due), in_force=not row.extended))
-    if row.extended:
-        rows.append(DeadlineRow("extended", tr("Setelah diperpanjang (+{0} hari kerja)").format(extension),
-                                row.extended_due, counted(row.effective_day, 10 + extension, row.extended_due),
-                                in_force=True))
+    if row.reopened_on is not None:
+        # Reopened on the Atasan PPID's order: the order's deadline replaces the notice's.
+        order = next((event_data(e) for e in reversed(events) if e.kind == EventKind.REOPENED.value), {})
+        days = int(order.get("days") or 10)
+        first = calendar.add_working_days(row.effective_day, 10)
+        rows.append(DeadlineRow("response", tr("Pemberitahuan tertulis semula (10 hari kerja)"), first.day,
+                                first.explain()))
+        rows.append(DeadlineRow("order", tr("Perintah Atasan PPID ({0} hari kerja)").format(days), row.response_due,
+                                tr("Dibuka kembali atas keberatan {0}, diputuskan {1}. ").format(
+                                    order.get("objection", ""), long_date(row.reopened_on))
+                                + counted(row.reopened_on, days, row.response_due), in_force=True))
     else:
-        rows.append(DeadlineRow("extended", tr("Jika diperpanjang (+7 hari kerja)"), row.extended_due,
-                                counted(row.effective_day, 17, row.extended_due)))
+        rows.append(DeadlineRow("response", tr("Pemberitahuan tertulis (10 hari kerja)"), row.response_due,
+                                counted(row.effective_day, 10, row.response_due), in_force=not row.extended))
+        if row.extended:
+            rows.append(DeadlineRow("extended", tr("Setelah diperpanjang (+{0} hari kerja)").format(extension),
+                                    row.extended_due, counted(row.effective_day, 10 + extension, row.extended_due),
+                                    in_force=True))
+        else:
+            rows.append(DeadlineRow("extended", tr("Jika diperpanjang (+7 hari kerja)"), row.extended_due,
+                                    counted(row.effective_day, 17, row.extended_due)))
     if row.internal_due:
         rows.append(DeadlineRow("internal", tr("Tenggat internal unit"), row.internal_due,
                                 tr("Ditetapkan petugas saat disposisi.")))

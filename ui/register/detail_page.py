@@ -27,6 +27,7 @@ from ppid_desk.store import Store
 from ppid_desk.store.models import Request, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
+from ..objections.request_box import RequestObjectionsBox
 from ..session import current_actor
 from ..widgets.field_errors import error_label
 from ..widgets.scroll_page import scroll_page
@@ -41,6 +42,8 @@ from .timeline_model import TimelineModel
 class DetailPage(QWidget):
     backRequested = Signal()
     requestChanged = Signal(int)
+    objectionRequested = Signal(int)  # "Ajukan keberatan": the objection form for this request
+    openObjection = Signal(int)
 
     def __init__(self, store: Store | None = None, actor: Callable[[], str] = current_actor,
                  now: Callable[[], datetime] | None = None, calendar: Callable[[], WorkingCalendar] = load_calendar,
@@ -84,6 +87,10 @@ class DetailPage(QWidget):
         fields = QVBoxLayout()
         for group in (self.requester_group, self.request_group, self.attachments, self.outcome_group):
             fields.addWidget(group)
+        self.objections = RequestObjectionsBox()
+        self.objections.objectionRequested.connect(self.objectionRequested)
+        self.objections.openObjection.connect(self.openObjection)
+        fields.addWidget(self.objections)
         self.documents = DocumentsBox(actor, self._now)
         fields.addWidget(self.documents)
         fields.addStretch(1)
@@ -199,6 +206,7 @@ class DetailPage(QWidget):
         self._fill_outcome(row)
         self.attachments.show_request(request_id)
         self.documents.show_request(request_id)
+        self.objections.show_request(row)
         self.deadlines.show_rows(deadline_rows(row, events, calendar, load_office().completeness_days))
         for state in available(state_of(row), today):
             button = self.action_buttons[state.action]

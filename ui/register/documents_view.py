@@ -1,16 +1,22 @@
-"""A request's printed documents in its detail: issue one (then preview, print, save) and
-the list of those issued, each to print again (marked SALINAN) or save as PDF.
+"""The printed documents in a detail page: issue one (then preview, print, save) and the
+list of those issued, each to print again (marked SALINAN) or save as PDF.
 
-A button per kind is enabled when the kind fits the request's state now; a dimmed one
-says why in its tooltip. Issuing is done by ``reports.issuing.produce``: the first time
-a new letter number and the PDF are kept in the register; the same document asked for
-again comes back as the stored one marked SALINAN.
+A button per kind is enabled when the kind fits the record's state now; a dimmed one
+says why in its tooltip. Issuing is done by the reports layer: the first time a new
+letter number and the PDF are kept in the register; the same document asked for again
+comes back as the stored one marked SALINAN.
+
+One box serves a request's documents (:data:`REQUEST_DOCUMENTS`, ``reports.issuing``)
+and an objection's (``ui.objections.documents``, ``reports.objection_issuing``): a
+:class:`DocumentSource` gives it the kinds and the reports functions to call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
@@ -36,9 +42,25 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("documents_view", text)
 
 
-def paper_for(kind: DocumentKind) -> str:
+@dataclass(frozen=True)
+class DocumentSource:
+    """The documents of one kind of record (a request, an objection) and how to issue them."""
+
+    kinds: Iterable[StrEnum]  # every kind, in the order of the buttons (``.label`` their words)
+    number_of: Callable[[int], str]  # the record's id -> its register number
+    fitting: Callable[[str], list[tuple[StrEnum, str | None]]]  # number -> (kind, why not | None)
+    produce: Callable[[str, StrEnum, str, datetime], IssuedPdf]  # number, kind, actor, now
+    issued: Callable[[str], list[IssuedDocumentInfo]]  # number -> the documents issued, oldest first
+    receipt_kinds: frozenset[StrEnum] = frozenset()  # printed on the office's receipt paper
+
+
+REQUEST_DOCUMENTS = DocumentSource(DocumentKind, lambda request_id: get_request(request_id).number, fitting_kinds,
+                                   produce, issued_documents, frozenset({DocumentKind.RECEIPT}))
+
+
+def paper_for(kind: StrEnum, receipt_kinds: frozenset[StrEnum] = frozenset({DocumentKind.RECEIPT})) -> str:
     office = load_office()
-    return office.receipt_paper if kind is DocumentKind.RECEIPT else office.paper
+    return office.receipt_paper if kind in receipt_kinds else office.paper
 
 
 class IssuedModel(ListTableModel[IssuedDocumentInfo]):
@@ -58,8 +80,9 @@ class IssuedModel(ListTableModel[IssuedDocumentInfo]):
         }[column]
 
     def role_data(self, doc: IssuedDocumentInfo, column: int, role: int):
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.display(doc, column)
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole row: a narrow list may hide columns
+            return tr("{0} {1} \u00b7 diterbitkan {2} oleh {3} \u00b7 kertas {4}").format(
+                doc.kind.label, doc.letter_number, self.display(doc, self.ISSUED), doc.issued_by, doc.paper)
         if role == self.SORT_ROLE:
             return doc.issued_at.isoformat() + f"{doc.id:09d}" if column == self.ISSUED else \
                 self.display(doc, column)
@@ -67,24 +90,26 @@ class IssuedModel(ListTableModel[IssuedDocumentInfo]):
 
 
 class DocumentsBox(QGroupBox):
-    """The "Dokumen" section of a request's detail; ``issued`` after a new document."""
+    """The "Dokumen" section of a detail page; ``issued`` (the record's id) after a new document."""
 
     issued = Signal(int)
 
     def __init__(self, actor: Callable[[], str], now: Callable[[], datetime], parent: QWidget | None = None,
-                 dialogs: FlowDialogs | None = None, printer_factory: PrinterFactory = make_printer):
+                 dialogs: FlowDialogs | None = None, printer_factory: PrinterFactory = make_printer,
+                 source: DocumentSource = REQUEST_DOCUMENTS):
         super().__init__(tr("Dokumen"), parent)
         self._actor, self._now = actor, now
         self.dialogs, self.printer_factory = dialogs, printer_factory
-        self.request_id: int | None = None
+        self.source = source
+        self.record_id: int | None = None
         self.number = ""
         self.preview: PreviewDialog | None = None
         self.last_print: PrintResult | None = None
 
-        self.kind_buttons: dict[DocumentKind, QPushButton] = {}
+        self.kind_buttons: dict[StrEnum, QPushButton] = {}
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)
-        for i, kind in enumerate(DocumentKind):
+        for i, kind in enumerate(source.kinds):
             button = QPushButton(kind.label + "\u2026")
             button.setObjectName(f"document_{kind.value}")
             button.clicked.connect(lambda _=False, k=kind: self.issue(k))
@@ -108,6 +133,7 @@ class DocumentsBox(QGroupBox):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.empty = QLabel(tr("Belum ada dokumen yang diterbitkan."))
         self.empty.setObjectName("hint")
+        self.empty.setWordWrap(True)  # beside the buttons; never widens the page to a scroll bar
         self.reprint_button = QPushButton(tr("Cetak ulang (SALINAN)\u2026"))
         self.reprint_button.clicked.connect(lambda: self.reprint(self.table.target_row()))
         self.save_button = QPushButton(tr("Simpan PDF\u2026"))
@@ -133,16 +159,17 @@ class DocumentsBox(QGroupBox):
         self._update_buttons()
 
     # ------------------------------------------------------------------ showing
-    def show_request(self, request_id: int) -> None:
-        self.request_id = request_id
-        self.number = get_request(request_id).number
+    def show_record(self, record_id: int) -> None:
+        """Show the documents of the request (or objection) ``record_id``."""
+        self.record_id = record_id
+        self.number = self.source.number_of(record_id)
         self.error.hide()
-        for kind, reason in fitting_kinds(self.number):
+        for kind, reason in self.source.fitting(self.number):
             button = self.kind_buttons[kind]
             button.setEnabled(reason is None)
             button.setToolTip(tr("Terbitkan {0} (atau salinannya bila sudah diterbitkan) dan tampilkan "
                                  "pratinjau").format(kind.label.lower()) if reason is None else reason)
-        self.model.set_rows(issued_documents(self.number))
+        self.model.set_rows(self.source.issued(self.number))
         count = self.model.rowCount()
         if count:  # the newest is the one most often printed again
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(count - 1, 0)).row())
@@ -151,6 +178,8 @@ class DocumentsBox(QGroupBox):
         self.setTitle(tr("Dokumen ({0})").format(count) if count else tr("Dokumen"))
         self.table.fit()
         self._update_buttons()
+
+    show_request = show_record
 
     def _update_buttons(self) -> None:
         chosen = self.table.target_row() >= 0
@@ -162,17 +191,17 @@ class DocumentsBox(QGroupBox):
                                     if chosen else tr("Pilih dokumen yang akan disimpan"))
 
     # ------------------------------------------------------------------ actions
-    def issue(self, kind: DocumentKind) -> PreviewDialog | None:
+    def issue(self, kind: StrEnum) -> PreviewDialog | None:
         """Issue ``kind`` (or get its SALINAN) and show it in the preview."""
         if not self.number or not self.kind_buttons[kind].isEnabled():
             return None
         try:
-            issued = produce(self.number, kind, self._actor(), self._now())
+            issued = self.source.produce(self.number, kind, self._actor(), self._now())
         except PpidError as exc:
             return self._fail(exc.message)
         if not issued.copy:
-            self.show_request(self.request_id)
-            self.issued.emit(self.request_id)
+            self.show_record(self.record_id)
+            self.issued.emit(self.record_id)
         return self._preview(issued)
 
     def _stored(self, row: int, copy: bool) -> IssuedPdf | None:
@@ -193,7 +222,7 @@ class DocumentsBox(QGroupBox):
 
     def _preview(self, issued: IssuedPdf) -> PreviewDialog | None:
         try:
-            self.preview = PreviewDialog(issued, load_office().printer_name, paper_for(issued.kind), self,
+            self.preview = PreviewDialog(issued, load_office().printer_name, paper_for(issued.kind, self.source.receipt_kinds), self,
                                          self.dialogs, self.printer_factory)
         except PpidError as exc:
             return self._fail(exc.message)
@@ -204,7 +233,7 @@ class DocumentsBox(QGroupBox):
         issued = self._stored(row, copy=True)
         if issued is None:
             return None
-        self.last_print = print_document(self, issued, load_office().printer_name, paper_for(issued.kind),
+        self.last_print = print_document(self, issued, load_office().printer_name, paper_for(issued.kind, self.source.receipt_kinds),
                                          ask=True, dialogs=self.dialogs, printer_factory=self.printer_factory)
         if self.last_print.printed:
             self._tell(tr("{0} {1} (SALINAN) dikirim ke {2}.").format(issued.kind.label, issued.letter_number,

@@ -120,6 +120,8 @@ def describe_event(kind: str, data: dict[str, Any]) -> str:
     elif event is EventKind.CORRECTED:
         parts.append(tr("Alasan: {0}").format(data.get("reason", "")))
         parts.extend(_changes(data.get("before") or {}, data.get("after") or {}))
+    elif event is EventKind.REOPENED:
+        parts.extend(_reopened_parts(data))
     elif event is EventKind.DEADLINES_RECOMPUTED:
         parts.append(str(data.get("reason", "")))
         parts.extend(_changes(data.get("before") or {}, data.get("after") or {}))
@@ -149,6 +151,26 @@ def _decision_parts(data: dict[str, Any]) -> list[str]:
         parts.append(tr("catatan: {0}").format(data["note"]))
     if data.get("notice_date"):
         parts.append(tr("pemberitahuan tertulis {0}").format(day_text(data["notice_date"])))
+    return parts
+
+
+def _reopened_parts(data: dict[str, Any]) -> list[str]:
+    """The Atasan PPID's order on an objection: what to give, by when, what it set aside."""
+    parts = [tr("Atas keberatan {0}").format(data.get("objection", ""))]
+    if data.get("order"):
+        parts.append(tr("perintah: {0}").format(" ".join(str(data["order"]).split()).rstrip(".")))
+    if data.get("ordered_on"):
+        parts.append(tr("diputuskan {0}").format(day_text(data["ordered_on"])))
+    if data.get("response_due"):
+        parts.append(tr("pemberitahuan paling lambat {0} ({1} hari kerja)").format(
+            day_text(data["response_due"]), data.get("days", "")))
+    before = data.get("before") or {}
+    try:
+        earlier = Decision(before.get("decision", "")).label.lower()
+    except ValueError:
+        earlier = ""
+    if earlier:
+        parts.append(tr("keputusan sebelumnya ({0}) tetap tercatat di riwayat").format(earlier))
     return parts
 
 

@@ -1,13 +1,17 @@
 """Beranda's "Pekerjaan hari ini": a tile per work list (count and name) over the chosen list.
 
-A click, Enter or double-click on a row opens that request.
+A click, Enter or double-click on a row opens that request (or objection). With
+``sections`` the tiles stand in rows, one per section (requests, objections), each under
+its caption and as wide as the others.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QButtonGroup, QHBoxLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
+    QAbstractItemView, QButtonGroup, QGridLayout, QHeaderView, QLabel, QPushButton, QStackedWidget, QTableView,
     QVBoxLayout, QWidget,
 )
 
@@ -48,9 +52,10 @@ class Tile(QPushButton):
 
 class WorkPanel(QWidget):
     openRequest = Signal(int)
+    openObjection = Signal(int)
 
     def __init__(self, titles: dict[str, str], due_titles: dict[str, str], warn: set[str],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, sections: list[tuple[str, list[str]]] | None = None):
         super().__init__(parent)
         self.keys = list(titles)
         self.models: dict[str, WorklistModel] = {}
@@ -60,15 +65,33 @@ class WorkPanel(QWidget):
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
         self.stack = QStackedWidget()
-        tiles = QHBoxLayout()
-        tiles.setSpacing(8)
+        sections = sections or [("", self.keys)]
+        # Every row of tiles spans the whole width: a grid of lcm(row lengths) columns.
+        columns = math.lcm(*(len(keys) for _, keys in sections))
+        place: dict[str, tuple[int, int, int]] = {}  # key -> grid row, column, span
+        tiles = QGridLayout()
+        tiles.setHorizontalSpacing(8)
+        tiles.setVerticalSpacing(4)
+        grid_row = 0
+        for caption, keys in sections:
+            if caption:
+                label = QLabel(caption)
+                label.setObjectName("tileSection")
+                tiles.addWidget(label, grid_row, 0, 1, columns)
+                grid_row += 1
+            span = columns // len(keys)
+            place.update({key: (grid_row, c * span, span) for c, key in enumerate(keys)})
+            grid_row += 1
+        for c in range(columns):
+            tiles.setColumnStretch(c, 1)
         for i, key in enumerate(self.keys):
             model = WorklistModel(due_titles.get(key, ""), warn=key in warn, parent=self)
             view = self._view(model)
             tile = Tile(titles[key])
             tile.setToolTip(self.tr("Tampilkan daftar \u201c{0}\u201d").format(titles[key]))
             self.group.addButton(tile, i)
-            tiles.addWidget(tile, 1)
+            row, column, span = place[key]
+            tiles.addWidget(tile, row, column, 1, span)
             self.stack.addWidget(view)
             self.models[key], self.views[key], self.tiles[key] = model, view, tile
         self.group.idClicked.connect(self.stack.setCurrentIndex)
@@ -100,9 +123,9 @@ class WorkPanel(QWidget):
         return view
 
     def _open(self, model: WorklistModel, index: QModelIndex) -> None:
-        request_id = model.request_id(index.row())
-        if request_id is not None:
-            self.openRequest.emit(request_id)
+        item = model.row(index.row())
+        if item is not None:
+            (self.openObjection if item.objection else self.openRequest).emit(item.request_id)
 
     def show_list(self, key: str) -> None:
         self.tiles[key].setChecked(True)

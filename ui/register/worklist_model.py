@@ -1,4 +1,5 @@
-"""Beranda's work lists (overdue, due today, ...) as small table models."""
+"""Beranda's work lists (overdue, due today, ...) as small table models; a list holds
+requests or objections."""
 
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ class WorkItem:
     information: str
     due: str
     note: str
+    objection: bool = False  # the item is an objection (``request_id`` holds its id)
 
 
 def work_item(row: Request, note: str, due=None) -> WorkItem:
