@@ -78,3 +78,13 @@ def test_bad_pattern_is_shown_while_typing_and_refused_on_save(qtbot, tab):
     assert not error.isVisible()
     assert not tab.save()
     assert tab.errors.message("rejection_number_pattern") == "Pola nomor setiap jenis surat harus berbeda."
+
+
+def test_every_number_pattern_of_the_settings_is_editable(qtbot, store):
+    from dataclasses import fields
+
+    from ppid_desk.office import OfficeSettings
+    from ppid_desk.ui.settings.print_group import PATTERN_CAPTIONS
+
+    patterns = {f.name for f in fields(OfficeSettings) if f.name.endswith("_number_pattern")}
+    assert set(PATTERN_CAPTIONS) == patterns

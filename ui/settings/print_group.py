@@ -7,6 +7,8 @@ also checked while typing, with an example of the next number beside each.
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from datetime import date
 
 from PySide6.QtCore import Signal
@@ -16,17 +18,22 @@ from PySide6.QtWidgets import (
 )
 
 from ppid_desk.errors import ValidationError
-from ppid_desk.office import DOCUMENT_PATTERNS, PAPERS, RECEIPT_PAPERS, OfficeSettings
+from ppid_desk.office import PAPERS, RECEIPT_PAPERS, OfficeSettings
 from ppid_desk.register.numbering import format_number, validate_pattern
 
 from ..widgets.field_errors import FieldErrors
 
 PAPER_NAMES = {"A4": "A4 (210 \u00d7 297 mm)", "F4": "F4 / folio (215 \u00d7 330 mm)", "A5": "A5 (148 \u00d7 210 mm)"}
+# Every number pattern of the office settings with its default (the placeholder).
+PATTERN_DEFAULTS = {f.name: f.default for f in fields(OfficeSettings) if f.name.endswith("_number_pattern")}
 PATTERN_CAPTIONS = {
     "notice_number_pattern": "Pemberitahuan tertulis",
     "extension_number_pattern": "Perpanjangan waktu",
     "rejection_number_pattern": "Keputusan penolakan",
     "handover_number_pattern": "Tanda bukti penyerahan",
+    "request_number_pattern": "Nomor pendaftaran permohonan",
+    "objection_number_pattern": "Nomor registrasi keberatan",
+    "objection_response_number_pattern": "Tanggapan atas keberatan",
 }
 
 
@@ -97,7 +104,7 @@ class PrintGroup(QGroupBox):
     def _pattern_cell(self, name: str) -> QWidget:
         edit = QLineEdit()
         edit.setObjectName(name)
-        edit.setPlaceholderText(DOCUMENT_PATTERNS[name])
+        edit.setPlaceholderText(PATTERN_DEFAULTS[name])
         edit.textEdited.connect(lambda _=None, n=name: self._pattern_edited(n))
         example = QLabel()
         example.setObjectName("hint")
@@ -146,7 +153,7 @@ class PrintGroup(QGroupBox):
 
     def _show_example(self, name: str) -> None:
         """The next number this pattern gives, or why it cannot be used (red, under the field)."""
-        text = self.patterns[name].text().strip() or DOCUMENT_PATTERNS[name]
+        text = self.patterns[name].text().strip() or PATTERN_DEFAULTS[name]
         example = self.examples[name]
         try:
             pattern = validate_pattern(text)
