@@ -1,6 +1,7 @@
 """Working-day calendar for PPID deadlines (see DOMAIN.md, "Working days").
 
-Pure Python: only the standard library and the ``holidays`` package. Never imports Qt
+Pure Python: the standard library, the ``holidays`` package and babel (through
+``ppid_desk.dates``, for the Indonesian explanations). Never imports Qt
 or the database, so the core, the CLI and the reports can all use it.
 
 Days off are Saturday, Sunday, national holidays (``holidays`` category "public"),
@@ -25,6 +26,8 @@ from datetime import date, datetime, time
 from enum import StrEnum
 
 from holidays.countries.indonesia import Indonesia as _Indonesia
+
+from .dates import long_date, plain_date
 
 __all__ = [
     "DEFAULT_SERVICE_HOURS",
@@ -145,11 +148,12 @@ _TIMING_LABELS: dict[ReceiptTiming, str] = {
 
 
 def _fmt_day(d: date) -> str:
-    return f"{WEEKDAY_NAMES[d.weekday()]} {d.isoformat()}"
+    """``Rabu, 18 Februari 2026``: explanations are read by officers and requesters."""
+    return long_date(d)
 
 
 def _fmt_skipped(skipped: Iterable[DayOff]) -> str:
-    return ", ".join(f"{off.day.isoformat()} {off.describe()}" for off in skipped)
+    return "; ".join(f"{plain_date(off.day)}: {off.describe()}" for off in skipped)
 
 
 @dataclass(frozen=True)
@@ -198,8 +202,8 @@ class Deadline:
     def explain(self) -> str:
         """E.g. "Hari kerja ke-10 setelah 2026-03-17; dilewati: 2026-03-18 ... (cuti bersama), ..."."""
         if self.n == 0:
-            return f"Hari ke-0: {self.start.isoformat()} (hari penerimaan itu sendiri)."
-        head = f"Hari kerja ke-{self.n} setelah {self.start.isoformat()}"
+            return f"Hari ke-0: {_fmt_day(self.start)} (hari penerimaan itu sendiri)."
+        head = f"Hari kerja ke-{self.n} setelah {_fmt_day(self.start)}"
         if self.skipped:
             return f"{head}; dilewati: {_fmt_skipped(self.skipped)}"
         return f"{head}; tidak ada hari libur yang dilewati."

@@ -106,11 +106,11 @@ def test_nyepi_idul_fitri_2026() -> None:
         "2026-04-11", "2026-04-12"
     )
     assert ds.response.explain().startswith(
-        "Hari kerja ke-10 setelah 2026-03-17; dilewati: "
-        "2026-03-18 Cuti Bersama Hari Suci Nyepi (cuti bersama), "
-        "2026-03-19 Hari Suci Nyepi (libur nasional), "
+        "Hari kerja ke-10 setelah Selasa, 17 Maret 2026; dilewati: "
+        "18 Maret 2026: Cuti Bersama Hari Suci Nyepi (cuti bersama); "
+        "19 Maret 2026: Hari Suci Nyepi (libur nasional); "
     )
-    assert "2026-04-03 Wafat Yesus Kristus (libur nasional)" in ds.response.explain()
+    assert "3 April 2026: Wafat Yesus Kristus (libur nasional)" in ds.response.explain()
     assert D(2026, 5, 1) in {o.day for o in ds.objection_answer.skipped}
 
 
@@ -155,7 +155,7 @@ def test_saturday_receipt() -> None:
     r = CAL.effective_receipt(datetime(2026, 2, 14, 10, 0))
     assert r.day == D(2026, 2, 18)
     assert [o.day for o in r.skipped] == days("2026-02-14", "2026-02-15", "2026-02-16", "2026-02-17")
-    assert "Rabu 2026-02-18" in r.explain() and "hari libur" in r.explain()
+    assert "Rabu, 18 Februari 2026" in r.explain() and "hari libur" in r.explain()
     ds = CAL.deadlines(D(2026, 2, 14))
     assert ds.response.start == D(2026, 2, 18)
     assert ds.response.day == D(2026, 3, 4)
@@ -207,7 +207,7 @@ def test_closure_pushes_deadlines() -> None:
     assert ds.completeness.day == D(2026, 3, 27)
     assert ds.response.day == D(2026, 4, 9)
     assert ds.extended.day == D(2026, 4, 20)
-    assert "2026-03-25 Rapat kerja (kantor)" in ds.response.explain()
+    assert "25 Maret 2026: Rapat kerja (kantor)" in ds.response.explain()
     # A receipt after closing now lands on Thursday 03-26.
     assert cal.effective_receipt(datetime(2026, 3, 17, 15)).day == D(2026, 3, 26)
     # A closure on a national holiday replaces its reason.
