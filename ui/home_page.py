@@ -4,7 +4,7 @@ working day, the hours, and the deadlines a request received now would get."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
@@ -34,6 +34,19 @@ def hours_text(hours: DayHours | None) -> str:
     if hours.breaks:
         text += " (istirahat " + ", ".join(f"{clock(s)}\u2013{clock(e)}" for s, e in hours.breaks) + ")"
     return text
+
+
+def service_moment(hours: DayHours | None, at: time) -> str:
+    """Where the counter stands now within today's hours ("" without set hours)."""
+    if hours is None:
+        return ""
+    if at < hours.opens:
+        return "Layanan belum dibuka."
+    if at >= hours.closes:
+        return "Layanan hari ini sudah ditutup; permohonan yang masuk sekarang dihitung hari kerja berikutnya."
+    if any(start <= at < end for start, end in hours.breaks):
+        return "Sedang istirahat; permohonan tetap dihitung diterima hari ini."
+    return "Layanan sedang buka."
 
 
 class Card(QFrame):
@@ -121,6 +134,9 @@ class HomePage(QWidget):
         else:
             status = self.tr("<b>Hari kerja</b>. Jam layanan {0}: {1} {2}").format(
                 WEEKDAY_NAMES[today.weekday()], hours_text(hours), office.timezone)
+            moment = service_moment(hours, now.time())
+            if moment:
+                status += "<br>" + self.tr(moment)
         self.today_card.body.setText(status)
 
         result = calendar.deadlines(now, completeness_days=office.completeness_days)

@@ -68,3 +68,15 @@ def test_home_page_shows_today_and_deadlines(qtbot, store):
     assert "Rabu, 8 April 2026" in text  # the 10th working day after 17 March 2026
     assert "Jumat, 17 April 2026" in text  # the 17th
     assert "Hari Suci Nyepi" in page.upcoming_card.body.text()
+
+
+def test_home_page_says_whether_the_counter_is_open(qtbot, store):
+    from datetime import datetime
+
+    from ppid_desk.ui.home_page import HomePage
+
+    for moment, words in [(datetime(2026, 11, 23, 7, 30), "belum dibuka"), (datetime(2026, 11, 23, 10, 0), "sedang buka"),
+                          (datetime(2026, 11, 23, 12, 30), "istirahat"), (datetime(2026, 11, 23, 15, 0), "sudah ditutup")]:
+        page = HomePage(store, now=moment)
+        qtbot.addWidget(page)
+        assert words in page.today_card.body.text()
