@@ -7,89 +7,30 @@ it names.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QRadioButton, QWidget
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLayout, QLineEdit, QRadioButton,
-    QVBoxLayout, QWidget,
-)
-
-from ppid_desk.calendar import WorkingCalendar
-from ppid_desk.errors import ValidationError
 from ppid_desk.objections import service
 from ppid_desk.objections.codes import Decision, ObjectorResponse
 from ppid_desk.objections.lifecycle import Action
 from ppid_desk.office import load_office
+from ppid_desk.store.models import Objection
 
 from ..register.action_dialogs import date_edit, text_box
-from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.step_dialog import StepDialog
 
 
-class ObjectionDialog(QDialog):
+class ObjectionDialog(StepDialog):
     """Base: a form, a general error line, OK/Batal; subclasses build and perform."""
 
-    performed = Signal(int)
     ACTION: Action
+    INTRO_WIDTH = 480
 
-    def __init__(self, objection_id: int, actor: str, calendar: Callable[[], WorkingCalendar],
-                 now: Callable[[], datetime], parent: QWidget | None = None):
-        super().__init__(parent)
-        # One dialog per step taken: gone once closed, not kept by the page for the session.
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.objection_id, self.actor, self._calendar, self._now = objection_id, actor, calendar, now
-        self.row = service.get_objection(objection_id)
-        self.setWindowTitle(f"{self.ACTION.label} \u2014 {self.row.number}")
-        self.errors = FieldErrors()
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ACTION.label)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        self.intro_label = QLabel(self.intro())
-        self.intro_label.setWordWrap(True)
-        self.intro_label.setMinimumWidth(480)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-        layout.addWidget(self.intro_label)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        self.build()
+    def load(self, record_id: int) -> Objection:
+        self.objection_id = record_id
+        return service.get_objection(record_id)
 
     def intro(self) -> str:
         return self.tr("Keberatan {0} atas nama {1}.").format(self.row.number, self.row.requester.name)
-
-    def build(self) -> None:
-        """Add the inputs to :attr:`form` (none for a plain confirmation)."""
-
-    def perform(self) -> None:
-        raise NotImplementedError
-
-    def problems(self) -> dict[str, str]:
-        return {}
-
-    def submit(self) -> bool:
-        self.errors.clear()
-        self.general_error.hide()
-        problems = self.problems()
-        if problems:
-            self.errors.show_all(problems)
-            self.errors.focus_first(problems, list(problems))
-            return False
-        try:
-            self.perform()
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message, self.general_error)
-            return False
-        self.performed.emit(self.objection_id)
-        self.accept()
-        return True
 
 
 class ForwardDialog(ObjectionDialog):

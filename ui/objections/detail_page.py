@@ -6,12 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QAbstractItemView, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.dates import clock, long_date
@@ -19,23 +15,20 @@ from ppid_desk.errors import ValidationError
 from ppid_desk.objections.codes import AWAITING_ANSWER, Decision, ObjectorResponse, Status
 from ppid_desk.objections.lifecycle import Action, available
 from ppid_desk.objections.service import events_of, get_objection, grounds_of, state_of
-from ppid_desk.register.codes import RequesterKind, Status as RequestStatus
+from ppid_desk.register.codes import Status as RequestStatus
 from ppid_desk.store.models import Objection
 from ppid_desk.workdays import load_calendar
 
 from ..register.deadline_view import DeadlinesBox
-from ..register.timeline_model import TimelineModel
 from ..session import current_actor
-from ..widgets.field_errors import error_label
-from ..widgets.scroll_page import scroll_page
+from ..widgets.detail_page import RecordDetailPage
 from .action_dialogs import DIALOGS, ObjectionDialog
 from .deadline_rows import objection_deadline_rows
 from .documents import objection_documents_box
 from .timeline_model import ObjectionTimelineModel
 
 
-class ObjectionDetailPage(QWidget):
-    backRequested = Signal()
+class ObjectionDetailPage(RecordDetailPage):
     objectionChanged = Signal(int)
     requestChanged = Signal(int)  # an overturning decision reopened the linked request
     openRequest = Signal(int)
@@ -48,29 +41,10 @@ class ObjectionDetailPage(QWidget):
         self.request_id: int | None = None
         self.dialog: ObjectionDialog | None = None
 
-        self.back_button = QPushButton(self.tr("\u2190 Kembali"))
-        self.back_button.setToolTip(self.tr("Kembali (Esc)"))
-        self.back_button.clicked.connect(self.backRequested)
-        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
-        back.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        back.activated.connect(self.backRequested)
-        self.title = QLabel()
-        self.title.setObjectName("pageTitle")
-        self.title.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status = QLabel()
-        self.status.setObjectName("statusChip")
-        self.subtitle = QLabel()
-        self.subtitle.setObjectName("hint")
-        self.subtitle.setWordWrap(True)
         self.request_button = QPushButton()
         self.request_button.setObjectName("openRequest")
         self.request_button.clicked.connect(lambda: self.request_id and self.openRequest.emit(self.request_id))
-        head = QHBoxLayout()
-        head.addWidget(self.title)
-        head.addWidget(self.status, 0, Qt.AlignmentFlag.AlignVCenter)
-        head.addStretch(1)
-        head.addWidget(self.request_button)
-        head.addWidget(self.back_button)
+        head = self._build_head(self.request_button)
 
         self.objector_form = self._form()
         self.objection_form = self._form()
@@ -87,93 +61,18 @@ class ObjectionDetailPage(QWidget):
         self.documents.issued.connect(self.objectionChanged)
         fields.addWidget(self.documents)
         fields.addStretch(1)
-        scroll = scroll_page(fields)
 
-        self.timeline = ObjectionTimelineModel(self)
-        self.timeline_view = QTableView()
-        self.timeline_view.setModel(self.timeline)
-        self.timeline_view.setObjectName("timeline")
-        self.timeline_view.verticalHeader().hide()
-        self.timeline_view.setWordWrap(True)
-        self.timeline_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.timeline_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.timeline_view.horizontalHeader()
-        for column, width in ((TimelineModel.WHEN, 120), (TimelineModel.KIND, 230), (TimelineModel.ACTOR, 100)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(TimelineModel.DETAILS, QHeaderView.ResizeMode.Stretch)
-        self.timeline_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        history_title = QLabel(self.tr("Riwayat"))
-        history_title.setObjectName("sectionTitle")
-
+        self._build_timeline(ObjectionTimelineModel(self), kind_width=230)
         self.deadlines = DeadlinesBox()
-        self.actions_group = QGroupBox(self.tr("Langkah berikutnya"))
-        actions_grid = QGridLayout(self.actions_group)
-        self.action_buttons: dict[Action, QPushButton] = {}
-        for i, action in enumerate(Action):
-            button = QPushButton(self.tr(action.label))
-            button.setObjectName(f"action_{action.value}")
-            button.clicked.connect(lambda _=False, a=action: self.start_action(a))
-            actions_grid.addWidget(button, i // 2, i % 2)
-            self.action_buttons[action] = button
-        self.action_note = QLabel(self.tr("Tombol yang redup belum dapat dipakai pada tahap ini; arahkan "
-                                          "tetikus ke tombol untuk melihat alasannya."))
-        self.action_note.setObjectName("hint")
-        self.action_note.setWordWrap(True)
-        actions_grid.addWidget(self.action_note, len(Action) // 2 + 1, 0, 1, 2)
-        self.general_error = error_label()
-        right = QVBoxLayout()
-        right.setContentsMargins(0, 0, 4, 0)
-        right.addWidget(self.actions_group)
-        right.addWidget(self.deadlines)
-        right.addWidget(self.general_error)
-        right.addStretch(1)
-        right_scroll = scroll_page(right)
-        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        right_scroll.setFixedWidth(460)  # two columns of the longer step names
-
-        top = QWidget()
-        top_row = QHBoxLayout(top)
-        top_row.setContentsMargins(0, 0, 0, 0)
-        top_row.setSpacing(16)
-        top_row.addWidget(scroll, 1)
-        top_row.addWidget(right_scroll)
-        history = QWidget()
-        history_box = QVBoxLayout(history)
-        history_box.setContentsMargins(0, 8, 0, 0)
-        history_box.addWidget(history_title)
-        history_box.addWidget(self.timeline_view, 1)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(top)
-        self.splitter.addWidget(history)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(head)
-        layout.addWidget(self.subtitle)
-        layout.addWidget(self.splitter, 1)
-
-    def _form(self) -> QFormLayout:
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        return form
-
-    def _group(self, title: str, form: QFormLayout) -> QGroupBox:
-        group = QGroupBox(title)
-        group.setLayout(form)
-        return group
+        self._build_actions(Action, self.start_action)
+        self._assemble(head, fields, self.deadlines, right_width=460)  # two columns of the longer step names
 
     # ------------------------------------------------------------------ showing
     def show_objection(self, objection_id: int) -> bool:
         try:
             row = get_objection(objection_id)
         except ValidationError as exc:
-            self.general_error.setText(exc.message)
-            self.general_error.show()
+            self._show_error(exc.message)
             return False
         self.objection_id = objection_id
         self.request_id = row.request_id
@@ -182,10 +81,7 @@ class ObjectionDetailPage(QWidget):
         today = self._now().date()
         status = Status(row.status)
         self.title.setText(self.tr("Keberatan {0}").format(row.number))
-        self.status.setText(status.label)
-        self.status.setProperty("state", status.value)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        self._set_status(status.label, status.value)
         subtitle = self.tr("{0} \u00b7 diterima {1} pukul {2}").format(
             row.requester.name, long_date(row.received_at.date()), clock(row.received_at))
         if status in AWAITING_ANSWER and row.answer_due < today:
@@ -207,53 +103,17 @@ class ObjectionDetailPage(QWidget):
         self.documents.show_record(objection_id)
         events = events_of(objection_id)
         self.deadlines.show_rows(objection_deadline_rows(row, events, calendar, today))
-        for state in available(state_of(row), today):
-            button = self.action_buttons[state.action]
-            button.setEnabled(state.allowed)
-            button.setToolTip("" if state.allowed else state.reason)
+        self._enable_actions(available(state_of(row), today))
         self.timeline.load(objection_id)
         self._fit_history()
         return True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._fit_history()
-
-    def _fit_history(self) -> None:
-        """Give the history the height its rows need (within limits); the rest to the data."""
-        total = sum(self.splitter.sizes()) or self.splitter.height()
-        if total <= 0:
-            return
-        view = self.timeline_view
-        view.resizeRowsToContents()
-        rows = sum(view.rowHeight(r) for r in range(self.timeline.rowCount()))
-        wanted = rows + view.horizontalHeader().height() + 48
-        history = max(150, min(wanted, int(total * 0.4)))
-        self.splitter.setSizes([total - history, history])
 
     def reload(self) -> None:
         if self.objection_id is not None:
             self.show_objection(self.objection_id)
 
-    def _rows(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:
-        while form.rowCount():
-            form.removeRow(0)
-        for caption, value in rows:
-            label = QLabel(value if value else "\u2014")
-            label.setWordWrap(True)
-            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(caption, label)
-
     def _fill_objector(self, row: Objection) -> None:
-        person = row.requester
-        kind = RequesterKind(person.kind)
-        rows = [(self.tr("Jenis"), kind.label), (self.tr("Nama"), person.name)]
-        if kind is RequesterKind.LEGAL_BODY:
-            rows.append((self.tr("Nomor SK/akta"), person.legal_number))
-        else:
-            rows.append((self.tr("NIK"), person.nik or ""))
-        rows += [(self.tr("Alamat"), person.address), (self.tr("Pekerjaan"), person.occupation),
-                 (self.tr("Telepon"), person.phone), (self.tr("Email"), person.email)]
+        rows = self._requester_rows(row.requester)
         rows.append((self.tr("Diajukan oleh"),
                      self.tr("Kuasa: {0} (surat kuasa {1})").format(row.proxy_name, row.proxy_letter)
                      if row.proxy_name else self.tr("Pemohon sendiri")))

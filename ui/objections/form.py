@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
     QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -36,6 +36,7 @@ from ppid_desk.workdays import load_calendar
 
 from ..session import current_actor
 from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.received_time import received_time_edit, show_time
 from ..widgets.scroll_page import scroll_page
 from .grounds_box import GroundsBox
 from .objector_group import REQUESTER_FIELDS, ObjectorGroup
@@ -145,11 +146,7 @@ class ObjectionForm(QWidget):
         form = QFormLayout(group)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        self.received_at = QDateTimeEdit()
-        self.received_at.setObjectName("received_at")
-        self.received_at.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.received_at.setCalendarPopup(True)
-        self.received_at.dateTimeChanged.connect(self._time_changed)
+        self.received_at = received_time_edit(self._time_changed)
         self.request_reference = QLineEdit()
         self.request_reference.setObjectName("request_reference")
         self.request_reference.setPlaceholderText(self.tr("nomor/tanggal menurut pemohon, bila ada"))
@@ -258,10 +255,7 @@ class ObjectionForm(QWidget):
                     or self.request_reference.text().strip())
 
     def _set_time_now(self) -> None:
-        self.received_at.blockSignals(True)
-        now = self._now()
-        self.received_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
-        self.received_at.blockSignals(False)
+        show_time(self.received_at, self._now())
         self._time_edited = False
 
     def _time_changed(self) -> None:

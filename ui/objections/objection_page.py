@@ -9,17 +9,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QDate, QModelIndex, Signal
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QWidget
 
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.objections.codes import Status
 from ppid_desk.workdays import load_calendar
 
 from ..register.register_page import thousands
+from ..widgets.record_list import (
+    choice_filter, filter_rows, list_head, list_layout, period_filter, record_table, search_box,
+)
 from .table_model import ObjectionFilter, ObjectionTableModel
 
 SEARCH_DELAY_MS = 200
@@ -40,50 +40,23 @@ class ObjectionPage(QWidget):
         self._today, self._calendar = today or date.today, calendar
         self.model = ObjectionTableModel(self)
 
-        title = QLabel(self.tr("Register Keberatan"))
-        title.setObjectName("pageTitle")
         self.count = QLabel()
-        self.count.setObjectName("count")
         self.new_button = QPushButton(self.tr("Keberatan baru\u2026"))
-        self.new_button.setObjectName("primary")
         self.new_button.setToolTip(self.tr("Keberatan atas permohonan yang tidak tercatat di register (alasan c). "
                                            "Keberatan atas permohonan yang tercatat diajukan dari detail "
                                            "permohonannya (\u201cAjukan keberatan\u201d)."))
         self.new_button.clicked.connect(self.newRequested)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addStretch(1)
-        head.addWidget(self.new_button)
+        head = list_head(self.tr("Register Keberatan"), self.count, self.new_button)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Cari nomor keberatan, nama pemohon, nomor permohonan atau kata "
-                                               "dalam kasus posisi\u2026"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._search_now)
+        self.search, self._search_timer = search_box(
+            self, self.tr("Cari nomor keberatan, nama pemohon, nomor permohonan atau kata dalam kasus posisi\u2026"),
+            SEARCH_DELAY_MS, self.apply_filter, self._search_now)
 
-        self.status = QComboBox()
-        self.status.addItem(self.tr("Semua status"), None)
-        for member in Status:
-            self.status.addItem(member.label, member.value)
+        self.status = choice_filter(self.tr("Semua status"), Status)
         self.late_only = QCheckBox(self.tr("Terlambat saja"))
         self.late_only.setToolTip(self.tr("Keberatan yang belum diputuskan Atasan PPID dan sudah lewat 30 hari "
                                           "kerja"))
-        self.period = QCheckBox(self.tr("Periode"))
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setCalendarPopup(True)
-            edit.setEnabled(False)
-        self.period.toggled.connect(self.date_from.setEnabled)
-        self.period.toggled.connect(self.date_to.setEnabled)
+        self.period, self.date_from, self.date_to = period_filter(self.tr("Periode"))
         self.clear_button = QPushButton(self.tr("Hapus filter"))
         self.clear_button.clicked.connect(self.clear_filters)
         self.status.currentIndexChanged.connect(self.apply_filter)
@@ -91,47 +64,11 @@ class ObjectionPage(QWidget):
                        self.date_to.dateChanged):
             signal.connect(self.apply_filter)
 
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.late_only)
-        search_row.addWidget(self.clear_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status)
-        filters.addSpacing(12)
-        filters.addWidget(self.period)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("s.d.")))
-        filters.addWidget(self.date_to)
-        filters.addStretch(1)
-
-        self.table = QTableView()
-        self.table.setObjectName("objectionTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
-        header.setSectionsMovable(True)
-        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
-        self.table.setSortingEnabled(True)
+        search_row, filters = filter_rows(self.search, self.late_only, self.clear_button, (self.status,),
+                                          self.period, self.date_from, self.date_to, self.tr("s.d."))
+        self.table = record_table(self, "objectionTable", self.model, COLUMN_WIDTHS)
         self.table.activated.connect(self._activated)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(head)
-        layout.addLayout(search_row)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        list_layout(self, head, search_row, filters, table=self.table)
         today = self._today()
         for edit in (self.date_from, self.date_to):
             edit.blockSignals(True)

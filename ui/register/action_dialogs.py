@@ -6,22 +6,19 @@ A dialog stays open with everything typed when the core refuses the step
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QLabel, QLayout, QLineEdit,
-    QPlainTextEdit, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QGridLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox, QWidget,
 )
 
-from ppid_desk.calendar import WorkingCalendar
-from ppid_desk.errors import ValidationError
 from ppid_desk.register import service
 from ppid_desk.register.codes import PASAL_17, Decision, DeliveryForm
 from ppid_desk.register.lifecycle import Action
+from ppid_desk.store.models import Request
 
-from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.step_dialog import StepDialog
 from .unit_checklist import UnitChecklist
 
 
@@ -46,72 +43,17 @@ def date_edit(day: date) -> QDateEdit:
     return edit
 
 
-class ActionDialog(QDialog):
+class ActionDialog(StepDialog):
     """Base: a form, a general error line, OK/Batal; subclasses build and perform."""
 
-    performed = Signal(int)
     ACTION: Action
 
-    def __init__(self, request_id: int, actor: str, calendar: Callable[[], WorkingCalendar],
-                 now: Callable[[], datetime], parent: QWidget | None = None):
-        super().__init__(parent)
-        # One dialog per step taken: gone once closed, not kept by the page for the session.
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.request_id, self.actor, self._calendar, self._now = request_id, actor, calendar, now
-        self.row = service.get_request(request_id)
-        self.setWindowTitle(f"{self.ACTION.label} \u2014 {self.row.number}")
-        self.errors = FieldErrors()
-        self.form = QFormLayout()
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.general_error = error_label()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.ACTION.label)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
-        intro = QLabel(self.intro())
-        intro.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)  # grows when messages appear
-        layout.addWidget(intro)
-        layout.addLayout(self.form)
-        layout.addWidget(self.general_error)
-        layout.addWidget(self.buttons)
-        # The layout sets the dialog's minimum size (it grows when messages appear), so widths
-        # are given to the contents, not to the dialog.
-        intro.setMinimumWidth(460)
-        self.build()
+    def load(self, record_id: int) -> Request:
+        self.request_id = record_id
+        return service.get_request(record_id)
 
     def intro(self) -> str:
         return self.tr("Permohonan {0} atas nama {1}.").format(self.row.number, self.row.requester.name)
-
-    def build(self) -> None:
-        """Add the inputs to :attr:`form` (none for a plain confirmation)."""
-
-    def perform(self) -> None:
-        raise NotImplementedError
-
-    def problems(self) -> dict[str, str]:
-        """Problems found before calling the core (all shown at once)."""
-        return {}
-
-    def submit(self) -> bool:
-        self.errors.clear()
-        self.general_error.hide()
-        problems = self.problems()
-        if problems:
-            self.errors.show_all(problems)
-            self.errors.focus_first(problems, list(problems))
-            return False
-        try:
-            self.perform()
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message, self.general_error)
-            return False
-        self.performed.emit(self.request_id)
-        self.accept()
-        return True
 
 
 class ConfirmDialog(ActionDialog):

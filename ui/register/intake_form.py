@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDate, QDateTime, QEvent, QObject, Qt, QTime, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDateTimeEdit, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
     QPushButton, QVBoxLayout, QWidget,
 )
 
@@ -38,6 +38,7 @@ from ..printing.print_flow import FlowDialogs, PrinterFactory
 from ..printing.receipt import ReceiptPrint, print_receipt
 from ..session import current_actor
 from ..widgets.field_errors import FieldErrors, error_label
+from ..widgets.received_time import received_time_edit, show_time
 from ..widgets.scroll_page import scroll_page
 from .requester_lookup import RequesterLookup
 from .unit_checklist import UnitChecklist
@@ -156,11 +157,7 @@ class IntakeForm(QWidget):
         self.edits["phone"].setPlaceholderText(self.tr("mis. 0812 3456 7890"))
         self.edits["proxy_letter"].setPlaceholderText(self.tr("nomor / tanggal surat kuasa khusus"))
         self.channel = combo(Channel, Channel.WALK_IN)
-        self.received_at = QDateTimeEdit()
-        self.received_at.setObjectName("received_at")
-        self.received_at.setDisplayFormat("dd-MM-yyyy HH:mm")
-        self.received_at.setCalendarPopup(True)
-        self.received_at.dateTimeChanged.connect(self._time_changed)
+        self.received_at = received_time_edit(self._time_changed)
         self.information = QPlainTextEdit()
         self.purpose = QPlainTextEdit()
         for name, box in (("information", self.information), ("purpose", self.purpose)):
@@ -313,10 +310,7 @@ class IntakeForm(QWidget):
             self.request_form.setRowVisible(self.units_note, self.units.count() == 0)
 
     def _set_time_now(self) -> None:
-        self.received_at.blockSignals(True)
-        now = self._now()
-        self.received_at.setDateTime(QDateTime(QDate(now.year, now.month, now.day), QTime(now.hour, now.minute)))
-        self.received_at.blockSignals(False)
+        show_time(self.received_at, self._now())
         self._time_edited = False
 
     def _time_changed(self) -> None:

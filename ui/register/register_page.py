@@ -11,15 +11,15 @@ from collections.abc import Callable
 from datetime import date
 
 import peewee
-from PySide6.QtCore import QDate, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QTableView, QVBoxLayout, QWidget,
-)
+from PySide6.QtCore import QDate, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QPushButton, QWidget
 
 from ppid_desk.register.codes import Channel, Status
 from ppid_desk.units import list_units
 
+from ..widgets.record_list import (
+    choice_filter, filter_rows, list_head, list_layout, period_filter, record_table, search_box,
+)
 from .table_model import SEARCH_LIMIT, RegisterFilter, RegisterModel
 
 SEARCH_DELAY_MS = 250
@@ -49,50 +49,21 @@ class RegisterPage(QWidget):
         self.model = RegisterModel(db, today=self._today, parent=self)
         self.model.totalChanged.connect(self._show_count)
 
-        title = QLabel(self.tr("Register Permohonan"))
-        title.setObjectName("pageTitle")
         self.count = QLabel()
-        self.count.setObjectName("count")
         self.new_button = QPushButton(self.tr("Permohonan baru (Ctrl+N)"))
-        self.new_button.setObjectName("primary")
         self.new_button.clicked.connect(self.newRequested)
-        head = QHBoxLayout()
-        head.addWidget(title)
-        head.addWidget(self.count, 0, Qt.AlignmentFlag.AlignBottom)
-        head.addStretch(1)
-        head.addWidget(self.new_button)
+        head = list_head(self.tr("Register Permohonan"), self.count, self.new_button)
 
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setPlaceholderText(self.tr("Cari nomor, nama, NIK, telepon atau kata dalam permohonan\u2026"))
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.search.returnPressed.connect(self._search_now)
+        self.search, self._search_timer = search_box(
+            self, self.tr("Cari nomor, nama, NIK, telepon atau kata dalam permohonan\u2026"),
+            SEARCH_DELAY_MS, self.apply_filter, self._search_now)
 
-        self.status = QComboBox()
-        self.status.addItem(self.tr("Semua status"), None)
-        for member in Status:
-            self.status.addItem(member.label, member.value)
-        self.channel = QComboBox()
-        self.channel.addItem(self.tr("Semua saluran"), None)
-        for member in Channel:
-            self.channel.addItem(member.label, member.value)
+        self.status = choice_filter(self.tr("Semua status"), Status)
+        self.channel = choice_filter(self.tr("Semua saluran"), Channel)
         self.unit = QComboBox()
         self.unit.setMinimumContentsLength(22)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.period = QCheckBox(self.tr("Periode"))
-        self.date_from = QDateEdit()
-        self.date_to = QDateEdit()
-        for edit in (self.date_from, self.date_to):
-            edit.setDisplayFormat("dd-MM-yyyy")
-            edit.setCalendarPopup(True)
-            edit.setEnabled(False)
-        self.period.toggled.connect(self.date_from.setEnabled)
-        self.period.toggled.connect(self.date_to.setEnabled)
+        self.period, self.date_from, self.date_to = period_filter(self.tr("Periode"))
         self.late_only = QCheckBox(self.tr("Terlambat saja"))
         self.late_only.setToolTip(self.tr("Permohonan yang belum diberi pemberitahuan tertulis dan sudah "
                                           "lewat tenggatnya"))
@@ -104,54 +75,16 @@ class RegisterPage(QWidget):
                        self.date_to.dateChanged):
             signal.connect(self.apply_filter)
 
-        search_row = QHBoxLayout()
-        search_row.addWidget(self.search, 1)
-        search_row.addWidget(self.late_only)
-        search_row.addWidget(self.clear_button)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status)
-        filters.addWidget(self.channel)
-        filters.addWidget(self.unit)
-        filters.addSpacing(12)
-        filters.addWidget(self.period)
-        filters.addWidget(self.date_from)
-        filters.addWidget(QLabel(self.tr("s.d.")))
-        filters.addWidget(self.date_to)
-        filters.addStretch(1)
-
-        self.table = QTableView()
-        self.table.setObjectName("registerTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in COLUMN_WIDTHS.items():
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        search_row, filters = filter_rows(self.search, self.late_only, self.clear_button,
+                                          (self.status, self.channel, self.unit),
+                                          self.period, self.date_from, self.date_to, self.tr("s.d."))
         # On screen the columns a desk officer acts on come first; the book order stays in
         # the model (and in exports). The officer may drag columns elsewhere.
-        header.setSectionsMovable(True)
-        for visual, column in enumerate(VISUAL_ORDER):
-            header.moveSection(header.visualIndex(column), visual)
-        header.setSortIndicator(self.model.sort_column, self.model.sort_order)
-        self.table.setSortingEnabled(True)  # calls model.sort(): the first page is fetched here
-        header.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        # Enabling the sorting calls model.sort(): the first page is fetched there.
+        self.table = record_table(self, "registerTable", self.model, COLUMN_WIDTHS, VISUAL_ORDER)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.table.activated.connect(self._activated)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
-        layout.addLayout(head)
-        layout.addLayout(search_row)
-        layout.addLayout(filters)
-        layout.addWidget(self.table, 1)
+        list_layout(self, head, search_row, filters, table=self.table)
         self.reload_units()
         today = self._today()
         self.date_from.setDate(QDate(today.year, today.month, 1))
