@@ -116,8 +116,16 @@ def _print_setup(ws, columns: Sequence[Column], paper: str) -> None:
         ws.column_dimensions[get_column_letter(index)].width = column.width
     ws.row_dimensions[HEADER_TOP].height = 30
     ws.row_dimensions[HEADER_BOTTOM].height = 30
-    ws.freeze_panes = FROZEN
-    ws.print_title_rows = f"{HEADER_TOP}:{HEADER_BOTTOM}"
+    print_setup(ws, paper, FROZEN, f"{HEADER_TOP}:{HEADER_BOTTOM}")
+
+
+def print_setup(ws, paper: str, frozen: str | None, title_rows: str | None) -> None:
+    """Landscape on ``paper``, one page wide, ``title_rows`` ("5:6") repeated on every
+    page, panes frozen at ``frozen`` ("C7"), page numbers in the footer."""
+    if frozen:
+        ws.freeze_panes = frozen
+    if title_rows:
+        ws.print_title_rows = title_rows
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = PAPER_SIZES[paper]
     ws.page_setup.fitToWidth = 1
@@ -163,9 +171,23 @@ def write_book(path: Path, sheet: str, title: str, columns: Sequence[Column], ro
     """Write a register book (title block, header, ``rows`` in column order) to ``path``
     (checked with :func:`check_export`); returns the number of rows. ``empty`` is the
     line written when there are none."""
+    wb = Workbook(write_only=True)
+    count = add_register_sheet(wb, sheet, title, columns, rows, date_from, date_to, paper, empty)
+    save_book(wb, path)
+    return count
+
+
+def styled(ws, value, font=None, alignment=None, border=None, fill=None, number_format=None) -> WriteOnlyCell:
+    """A write-only cell with its style."""
+    return _styled(ws, value, font, alignment, border, fill, number_format)
+
+
+def add_register_sheet(wb: Workbook, sheet: str, title: str, columns: Sequence[Column], rows: Iterable[tuple],
+                       date_from: date | None, date_to: date | None, paper: str, empty: str) -> int:
+    """Add a register sheet (title block, header, ``rows`` in column order) to the
+    write-only workbook ``wb``; returns the number of rows."""
     office = load_office()
     last_letter = get_column_letter(len(columns))
-    wb = Workbook(write_only=True)
     ws = wb.create_sheet(sheet)
     _print_setup(ws, columns, paper)
 
@@ -197,11 +219,15 @@ def write_book(path: Path, sheet: str, title: str, columns: Sequence[Column], ro
     if not count:
         ws.append([_styled(ws, empty, Font(italic=True), centre, _BOX)])
         ws.merged_cells.add(f"A{FIRST_DATA_ROW}:{last_letter}{FIRST_DATA_ROW}")
-    tmp = path.with_name(path.name + ".part")  # a half-written book never replaces a good one
+    return count
+
+
+def save_book(wb: Workbook, path: Path) -> None:
+    """Save ``wb`` to ``path`` safely: a half-written book never replaces a good one."""
+    tmp = path.with_name(path.name + ".part")
     try:
         wb.save(tmp)
         tmp.replace(path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ValidationError(f"Berkas {path} tidak dapat ditulis: {exc.strerror or exc}") from None
-    return count

@@ -113,11 +113,42 @@ def _export_objections(args: argparse.Namespace) -> int:
     return 0
 
 
+# --- report --------------------------------------------------------------------------
+
+def _configure_report(p: argparse.ArgumentParser) -> None:
+    p.add_argument("kind", choices=("daily", "weekly", "monthly", "annual"), help="jenis laporan")
+    p.add_argument("--end", metavar="YYYY-MM-DD", type=parse_day, help="hari terakhir periode (bawaan: hari ini)")
+    p.add_argument("--from", dest="date_from", metavar="D", type=parse_day, help="periode pilihan: sejak")
+    p.add_argument("--to", dest="date_to", metavar="D", type=parse_day, help="periode pilihan: sampai")
+    p.add_argument("--out", metavar="FILE.xlsx", type=xlsx_path, required=True, help="berkas Excel yang ditulis")
+
+
+def _report(args: argparse.Namespace) -> int:
+    from ppid_desk.reports.periodic import Period, build_report
+
+    if (args.date_from is None) != (args.date_to is None):
+        raise UsageError("--from dan --to harus diberikan bersama (lihat: ppid-desk report --help)")
+    if args.date_from and args.date_from > args.date_to:
+        raise UsageError("--from sesudah --to (lihat: ppid-desk report --help)")
+    if args.date_from:
+        period = Period.custom(args.date_from, args.date_to)
+    else:
+        period = Period.ending(args.kind, args.end or date.today())
+    with open_from_args(args):
+        summary = build_report(period, args.out, _actor())
+    for line in summary.lines():
+        print(line)
+    print(f"laporan ditulis ke {args.out}")
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command("import-register", "impor register permohonan lama dari Excel (.xlsx) atau CSV", _configure_import,
             _import),
     Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export, _export),
     Command("export-objections", "tulis register keberatan ke Excel (.xlsx)", _configure_export_objections,
             _export_objections),
+    Command("report", "tulis laporan berkala (harian, 7 hari, 30 hari, tahunan) ke Excel (.xlsx)", _configure_report,
+            _report),
 ]
 

@@ -1,0 +1,378 @@
+"""Periodic reports (DOMAIN.md "Reports"): the daily, 7-day, 30-day and annual Excel
+report of the requests and objections received in a period.
+
+Sheets: **Ringkasan** (the figures and their breakdowns), **Waktu Penyelesaian** (each
+decided request's working days to the written notice and to delivery, grouped by
+classification, with minimum, average and maximum), **Grafik** (requests per day, or per
+week for long periods, by outcome, with a chart), and the period's **Register
+Permohonan** and **Register Keberatan** in the Perki layout (:mod:`.register_xlsx`,
+:mod:`.objections_xlsx`).
+
+As of the end of the period: a request's outcome is read from its events up to the end
+of the period's last day (a decision recorded later counts as "Masih diproses"; a
+reopening undoes an earlier decision; an extension counts once recorded). The requests
+and events of the period are read in one pass each; counts by channel, requester type
+and unit are SQL aggregates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter, defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+from openpyxl.styles import Alignment, Font
+
+from ppid_desk.calendar import WorkingCalendar
+from ppid_desk.errors import ValidationError
+from ppid_desk.office import load_office
+from ppid_desk.register.codes import PASAL_17, Channel, Decision, EventKind, RequesterKind
+from ppid_desk.store.models import Objection, Request, RequestEvent, Requester, RequestUnit, Unit
+from ppid_desk.workdays import load_calendar
+
+from . import objections_xlsx, register_xlsx
+from .xlsx_book import (DATE_FORMAT, add_register_sheet, check_export, day, period_bounds, period_text,
+                        print_setup, save_book, styled)
+
+KINDS = ("daily", "weekly", "monthly", "annual", "custom")
+KIND_WORDS = {"daily": "Harian", "weekly": "Mingguan (7 hari)", "monthly": "Bulanan (30 hari)",
+              "annual": "Tahunan", "custom": "Periode pilihan"}
+
+IN_PROCESS = "Masih diproses"
+ENDED = "Ditarik/batal"
+OUTCOMES = (*(d.label for d in Decision), IN_PROCESS, ENDED)
+_ENDING = {EventKind.WITHDRAWN.value, EventKind.LAPSED.value}
+_KINDS_READ = [EventKind.DECIDED.value, EventKind.EXTENDED.value, EventKind.DELIVERED.value,
+               EventKind.REOPENED.value, *_ENDING]
+
+
+@dataclass(frozen=True)
+class Period:
+    kind: str
+    first: date
+    last: date
+
+    @classmethod
+    def ending(cls, kind: str, end: date) -> "Period":
+        """The period of ``kind`` ending on ``end`` (annual: the calendar year of ``end``)."""
+        if kind == "daily":
+            return cls(kind, end, end)
+        if kind == "weekly":
+            return cls(kind, end - timedelta(days=6), end)
+        if kind == "monthly":
+            return cls(kind, end - timedelta(days=29), end)
+        if kind == "annual":
+            return cls(kind, date(end.year, 1, 1), date(end.year, 12, 31))
+        raise ValidationError(f"Jenis laporan {kind!r} tidak dikenal.")
+
+    @classmethod
+    def custom(cls, first: date, last: date) -> "Period":
+        if first > last:
+            raise ValidationError("Tanggal awal periode sesudah tanggal akhir.")
+        return cls("custom", first, last)
+
+    @property
+    def days(self) -> int:
+        return (self.last - self.first).days + 1
+
+
+@dataclass
+class RequestLine:
+    """One request received in the period, as of the end of the period."""
+
+    id: int
+    number: str
+    received: datetime
+    effective_day: date
+    response_due: date
+    extended_due: date
+    outcome: str = IN_PROCESS
+    notice: date | None = None
+    delivered: date | None = None
+    extended: bool = False
+    pasal17: tuple[str, ...] = ()
+    to_notice: int | None = None
+    to_delivery: int | None = None
+    on_time: bool | None = None
+
+
+@dataclass
+class ReportSummary:
+    path: Path
+    period: Period
+    figures: dict[str, float | int | None] = field(default_factory=dict)
+    by_channel: dict[str, int] = field(default_factory=dict)
+    by_requester: dict[str, int] = field(default_factory=dict)
+    by_pasal17: dict[str, int] = field(default_factory=dict)
+    by_unit: dict[str, int] = field(default_factory=dict)
+
+    def lines(self) -> list[str]:
+        return [f"{k}: {_shown(v)}" for k, v in self.figures.items()]
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.1f}".replace(".", ",")
+    return str(value)
+
+
+# --- reading --------------------------------------------------------------------------
+
+def _received_in(model, period: Period):
+    first, last = period_bounds(period.first, period.last)
+    return (model.received_at >= first) & (model.received_at <= last)
+
+
+def _event_day(value) -> date | None:
+    if not value:
+        return None
+    return date.fromisoformat(str(value)[:10])
+
+
+def request_lines(period: Period, calendar: WorkingCalendar) -> list[RequestLine]:
+    """The period's requests with their state as of the end of its last day."""
+    _, end = period_bounds(period.first, period.last)
+    lines: dict[int, RequestLine] = {}
+    query = (Request.select(Request.id, Request.number, Request.received_at, Request.effective_day,
+                            Request.response_due, Request.extended_due)
+             .where(_received_in(Request, period)).order_by(Request.received_at, Request.id))
+    for rid, number, received, effective, due, extended_due in query.tuples().iterator():
+        lines[rid] = RequestLine(rid, number, received, effective, due, extended_due)
+    if not lines:
+        return []
+    events = (RequestEvent.select(RequestEvent.request, RequestEvent.kind, RequestEvent.data)
+              .join(Request, on=RequestEvent.request == Request.id)
+              .where(_received_in(Request, period) & RequestEvent.kind.in_(_KINDS_READ) & (RequestEvent.at <= end))
+              .order_by(RequestEvent.request, RequestEvent.at, RequestEvent.id))
+    for rid, kind, raw in events.tuples().iterator():
+        line = lines[rid]
+        if kind == EventKind.DECIDED.value:
+            data = json.loads(raw or "{}")
+            line.outcome = Decision(data["decision"]).label
+            line.notice = _event_day(data.get("notice_date"))
+            pasal = data.get("pasal17") or []
+            line.pasal17 = tuple(pasal.split(",") if isinstance(pasal, str) else pasal)
+        elif kind == EventKind.DELIVERED.value:
+            line.delivered = _event_day(json.loads(raw or "{}").get("delivered_on"))
+        elif kind == EventKind.EXTENDED.value:
+            line.extended = True
+        elif kind == EventKind.REOPENED.value:
+            line.outcome, line.notice, line.delivered, line.pasal17 = IN_PROCESS, None, None, ()
+        else:  # withdrawn or lapsed
+            line.outcome = ENDED
+    for line in lines.values():
+        if line.notice is not None and line.outcome not in (IN_PROCESS, ENDED):
+            line.to_notice = calendar.working_days_between(line.effective_day, line.notice)
+            line.on_time = line.notice <= (line.extended_due if line.extended else line.response_due)
+        if line.delivered is not None:
+            line.to_delivery = calendar.working_days_between(line.effective_day, line.delivered)
+    return list(lines.values())
+
+
+def _grouped(query) -> dict[str, int]:
+    return {key: n for key, n in query.tuples()}
+
+
+def _breakdowns(period: Period) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    from peewee import fn
+
+    _, end = period_bounds(period.first, period.last)
+    n = fn.COUNT(Request.id)
+    channels = _grouped(Request.select(Request.channel, n).where(_received_in(Request, period))
+                        .group_by(Request.channel))
+    kinds = _grouped(Request.select(Requester.kind, n).join(Requester).where(_received_in(Request, period))
+                     .group_by(Requester.kind))
+    units = _grouped(Unit.select(Unit.name, fn.COUNT(fn.DISTINCT(RequestUnit.request)))
+                     .join(RequestUnit).join(Request)
+                     .where(_received_in(Request, period) & (RequestUnit.routed_at <= end))
+                     .group_by(Unit.name).order_by(Unit.name))
+    by_channel = {c.label: channels.get(c.value, 0) for c in Channel}
+    by_requester = {k.label: kinds.get(k.value, 0) for k in RequesterKind}
+    return by_channel, by_requester, units
+
+
+def summarise(lines: list[RequestLine], objections: int) -> dict[str, float | int | None]:
+    counts = Counter(line.outcome for line in lines)
+    decided = [line for line in lines if line.to_notice is not None]
+    average = round(sum(x.to_notice for x in decided) / len(decided), 2) if decided else None
+    on_time = round(100 * sum(1 for x in decided if x.on_time) / len(decided), 1) if decided else None
+    figures: dict[str, float | int | None] = {"Jumlah permohonan": len(lines)}
+    for decision in Decision:
+        figures[decision.label] = counts[decision.label]
+    figures[IN_PROCESS] = counts[IN_PROCESS]
+    figures[ENDED] = counts[ENDED]
+    figures["Jumlah keberatan"] = objections
+    figures["Rata-rata waktu penyelesaian (hari kerja)"] = average
+    figures["Selesai tepat waktu (%)"] = on_time
+    figures["Diperpanjang"] = sum(1 for line in lines if line.extended)
+    return figures
+
+
+# --- writing --------------------------------------------------------------------------
+
+_BOLD = Font(bold=True)
+_TITLE = Font(bold=True, size=13)
+
+
+def _ringkasan(wb: Workbook, summary: ReportSummary, made_by: str, now: datetime, paper: str) -> None:
+    ws = wb.create_sheet("Ringkasan")
+    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["B"].width = 22
+    print_setup(ws, paper, "A8", "1:3")
+    office = load_office()
+    period = summary.period
+    ws.append([styled(ws, (office.agency_name or office.ppid_unit or "PPID").upper(), _BOLD)])
+    ws.append([styled(ws, f"LAPORAN LAYANAN INFORMASI PUBLIK \u2014 {KIND_WORDS[period.kind].upper()}", _TITLE)])
+    ws.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
+    ws.append(["Periode awal", styled(ws, day(period.first), number_format=DATE_FORMAT)])
+    ws.append(["Periode akhir", styled(ws, day(period.last), number_format=DATE_FORMAT)])
+    ws.append(["Dibuat pada", styled(ws, now.replace(microsecond=0), number_format="dd/mm/yyyy hh:mm")])
+    ws.append(["Dibuat oleh", made_by])
+    ws.append([])
+    ws.append([styled(ws, "Angka", _BOLD), styled(ws, "Jumlah", _BOLD)])
+    for label, value in summary.figures.items():
+        fmt = "0.0" if isinstance(value, float) else "0"
+        ws.append([label, styled(ws, value, number_format=fmt)])
+    for title, table in (("Menurut saluran permohonan", summary.by_channel),
+                         ("Menurut jenis pemohon", summary.by_requester),
+                         ("Menurut alasan pengecualian (Pasal 17 UU 14/2008)", summary.by_pasal17),
+                         ("Menurut unit yang menguasai informasi", summary.by_unit)):
+        ws.append([])
+        ws.append([styled(ws, title, _BOLD), styled(ws, "Jumlah", _BOLD)])
+        if not table:
+            ws.append([styled(ws, "Tidak ada.", Font(italic=True))])
+        for label, value in table.items():
+            ws.append([label, value])
+
+
+def _classified(lines: list[RequestLine]) -> dict[str, list[RequestLine]]:
+    groups: dict[str, list[RequestLine]] = {d.label: [] for d in Decision}
+    for line in lines:
+        if line.to_notice is not None:
+            groups[line.outcome].append(line)
+    return groups
+
+
+def _min_avg_max(values: list[int]) -> list:
+    if not values:
+        return [None, None, None]
+    return [min(values), round(sum(values) / len(values), 2), max(values)]
+
+
+def _waktu(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) -> None:
+    ws = wb.create_sheet("Waktu Penyelesaian")
+    widths = (22, 13, 13, 24, 15, 15, 15, 15, 12)
+    for index, width in enumerate(widths):
+        ws.column_dimensions[chr(65 + index)].width = width
+    print_setup(ws, paper, "B4", "3:3")
+    groups = _classified(lines)
+    ws.append([styled(ws, "WAKTU PENYELESAIAN PERMOHONAN (HARI KERJA)", _TITLE)])
+    ws.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
+    ws.append([styled(ws, t, _BOLD, Alignment(wrap_text=True)) for t in (
+        "No", "Diterima", "Tanggal efektif", "Klasifikasi", "Pemberitahuan tertulis", "Hari kerja s.d. pemberitahuan",
+        "Penyerahan informasi", "Hari kerja s.d. penyerahan", "Tepat waktu")])
+    for label, group in groups.items():
+        for line in group:
+            cells = [line.number, day(line.received.date()), day(line.effective_day), label, day(line.notice),
+                     line.to_notice, day(line.delivered), line.to_delivery, "Ya" if line.on_time else "Tidak"]
+            ws.append([styled(ws, v, number_format=DATE_FORMAT) if isinstance(v, datetime) else v for v in cells])
+    ws.append([])
+    ws.append([styled(ws, t, _BOLD) for t in ("Klasifikasi", "Jumlah", "", "Min. s.d. pemberitahuan",
+                                              "Rata-rata s.d. pemberitahuan", "Maks. s.d. pemberitahuan",
+                                              "Min. s.d. penyerahan", "Rata-rata s.d. penyerahan",
+                                              "Maks. s.d. penyerahan")])
+    everything = [line for group in groups.values() for line in group]
+    for label, group in (*groups.items(), ("Semua yang diputuskan", everything)):
+        notice = [x.to_notice for x in group]
+        delivery = [x.to_delivery for x in group if x.to_delivery is not None]
+        ws.append([label, len(group), None, *_min_avg_max(notice), *_min_avg_max(delivery)])
+
+
+def _buckets(period: Period) -> tuple[str, list[date]]:
+    if period.days <= 62:
+        return "Tanggal", [period.first + timedelta(days=i) for i in range(period.days)]
+    start = period.first - timedelta(days=period.first.weekday())
+    weeks = []
+    while start <= period.last:
+        weeks.append(start)
+        start += timedelta(days=7)
+    return "Minggu mulai", weeks
+
+
+def _grafik(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) -> None:
+    ws = wb.create_sheet("Grafik")
+    print_setup(ws, paper, "B2", "1:1")
+    ws.column_dimensions["A"].width = 14
+    heading, buckets = _buckets(period)
+    weekly = heading != "Tanggal"
+    table: dict[date, Counter] = defaultdict(Counter)
+    for line in lines:
+        d = line.received.date()
+        if weekly:
+            d -= timedelta(days=d.weekday())
+        table[d][line.outcome] += 1
+    ws.append([styled(ws, t, _BOLD, Alignment(wrap_text=True)) for t in (heading, *OUTCOMES)])
+    for bucket in buckets:
+        ws.append([styled(ws, day(bucket), number_format=DATE_FORMAT), *(table[bucket][o] for o in OUTCOMES)])
+    chart = BarChart()
+    chart.type = "col"
+    chart.grouping = "stacked"
+    chart.overlap = 100
+    chart.title = f"Permohonan per {'minggu' if weekly else 'hari'} menurut hasil"
+    chart.y_axis.title = "Permohonan"
+    chart.x_axis.title = heading
+    chart.x_axis.number_format = "dd/mm"
+    chart.height, chart.width = 10, 26
+    last_row = len(buckets) + 1
+    chart.add_data(Reference(ws, min_col=2, max_col=1 + len(OUTCOMES), min_row=1, max_row=last_row),
+                   titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last_row))
+    ws.add_chart(chart, "J2")
+
+
+def build_report(period: Period, out_path: Path | str, made_by: str, now: datetime | None = None,
+                 paper: str | None = None) -> ReportSummary:
+    """Write the report of ``period`` to ``out_path`` (.xlsx); returns its figures."""
+    now = now or datetime.now()
+    paper = paper or load_office().paper
+    path, paper = check_export(out_path, period.first, period.last, paper)
+    calendar = load_calendar()
+    lines = request_lines(period, calendar)
+    objections = Objection.select().where(_received_in(Objection, period)).count()
+    summary = ReportSummary(path, period, summarise(lines, objections))
+    summary.by_channel, summary.by_requester, summary.by_unit = _breakdowns(period)
+    grounds = Counter(letter for line in lines for letter in line.pasal17)
+    summary.by_pasal17 = {f"Huruf {k} \u2014 {v}": grounds[k] for k, v in PASAL_17.items() if grounds[k]}
+
+    wb = Workbook(write_only=True)
+    _ringkasan(wb, summary, made_by, now, paper)
+    _waktu(wb, lines, period, paper)
+    _grafik(wb, lines, period, paper)
+    add_register_sheet(wb, "Register Permohonan", register_xlsx.TITLE, register_xlsx.COLUMNS,
+                       register_xlsx.register_rows(period.first, period.last), period.first, period.last, paper,
+                       "Tidak ada permohonan pada periode ini.")
+    add_register_sheet(wb, "Register Keberatan", objections_xlsx.TITLE, objections_xlsx.COLUMNS,
+                       objections_xlsx.objection_rows(period.first, period.last), period.first, period.last, paper,
+                       "Tidak ada keberatan pada periode ini.")
+    save_book(wb, path)
+    return summary
+
+
+def figure_rows(path: Path | str) -> Iterator[tuple[str, object]]:
+    """The (label, value) pairs of a report's Ringkasan sheet (for tests and checks)."""
+    import openpyxl
+
+    ws = openpyxl.load_workbook(path, read_only=True)["Ringkasan"]
+    for row in ws.iter_rows(values_only=True):
+        if row and isinstance(row[0], str) and len(row) > 1:
+            yield row[0], row[1]
+
+
+__all__ = ["KINDS", "Period", "ReportSummary", "build_report", "figure_rows", "request_lines", "summarise"]
