@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
 
@@ -73,7 +74,7 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-# --- export-register -----------------------------------------------------------------
+# --- export-register, export-objections ----------------------------------------------
 
 def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", metavar="FILE.xlsx", type=xlsx_path, required=True, help="berkas Excel yang ditulis")
@@ -82,35 +83,31 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", choices=("A4", "F4"), default="A4", help="ukuran kertas cetak (bawaan A4)")
 
 
-def _export(args: argparse.Namespace) -> int:
-    from ppid_desk.reports.register_xlsx import export_register
+def _register_writer() -> Callable[..., int]:
+    from ppid_desk.reports.register_xlsx import export_register  # openpyxl loads only when exporting
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError("--from sesudah --to (lihat: ppid-desk export-register --help)")
-    with open_from_args(args):
-        count = export_register(args.out, args.date_from, args.date_to, paper=args.paper)
-    print(f"{count} permohonan ditulis ke {args.out}")
-    return 0
+    return export_register
 
 
-# --- export-objections ---------------------------------------------------------------
-
-def _configure_export_objections(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--out", metavar="FILE.xlsx", type=xlsx_path, required=True, help="berkas Excel yang ditulis")
-    p.add_argument("--from", dest="date_from", metavar="D", type=parse_day, help="diterima sejak (YYYY-MM-DD)")
-    p.add_argument("--to", dest="date_to", metavar="D", type=parse_day, help="diterima sampai (YYYY-MM-DD)")
-    p.add_argument("--paper", choices=("A4", "F4"), default="A4", help="ukuran kertas cetak (bawaan A4)")
-
-
-def _export_objections(args: argparse.Namespace) -> int:
+def _objections_writer() -> Callable[..., int]:
     from ppid_desk.reports.objections_xlsx import export_objections
 
-    if args.date_from and args.date_to and args.date_from > args.date_to:
-        raise UsageError("--from sesudah --to (lihat: ppid-desk export-objections --help)")
-    with open_from_args(args):
-        count = export_objections(args.out, args.date_from, args.date_to, paper=args.paper)
-    print(f"{count} keberatan ditulis ke {args.out}")
-    return 0
+    return export_objections
+
+
+def _exporter(command: str, writer: Callable[[], Callable[..., int]], noun: str) -> Callable[[argparse.Namespace], int]:
+    """The handler of an export command: ``writer()(out, from, to, paper=)`` -> rows written."""
+
+    def handler(args: argparse.Namespace) -> int:
+        export = writer()
+        if args.date_from and args.date_to and args.date_from > args.date_to:
+            raise UsageError(f"--from sesudah --to (lihat: ppid-desk {command} --help)")
+        with open_from_args(args):
+            count = export(args.out, args.date_from, args.date_to, paper=args.paper)
+        print(f"{count} {noun} ditulis ke {args.out}")
+        return 0
+
+    return handler
 
 
 # --- report --------------------------------------------------------------------------
@@ -145,9 +142,10 @@ def _report(args: argparse.Namespace) -> int:
 COMMANDS: list[Command] = [
     Command("import-register", "impor register permohonan lama dari Excel (.xlsx) atau CSV", _configure_import,
             _import),
-    Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export, _export),
-    Command("export-objections", "tulis register keberatan ke Excel (.xlsx)", _configure_export_objections,
-            _export_objections),
+    Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export,
+            _exporter("export-register", _register_writer, "permohonan")),
+    Command("export-objections", "tulis register keberatan ke Excel (.xlsx)", _configure_export,
+            _exporter("export-objections", _objections_writer, "keberatan")),
     Command("report", "tulis laporan berkala (harian, 7 hari, 30 hari, tahunan) ke Excel (.xlsx)", _configure_report,
             _report),
 ]
