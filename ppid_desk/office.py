@@ -72,6 +72,14 @@ class OfficeSettings:
     objection_number_pattern: str = DEFAULT_OBJECTION_PATTERN
     order_days: int = 10  # working days the PPID gets to carry out an Atasan PPID's order (objection)
     objection_response_number_pattern: str = DEFAULT_OBJECTION_RESPONSE_PATTERN
+    # The annual report's texts the office writes (Perki 1/2021); kept so each year starts
+    # from last year's wording. Empty: the report proposes a text from the register.
+    annual_policy: str = ""
+    annual_facilities: str = ""
+    annual_staff: str = ""
+    annual_budget: str = ""
+    annual_obstacles: str = ""
+    annual_recommendations: str = ""
 
     @property
     def is_configured(self) -> bool:

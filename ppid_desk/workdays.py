@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, time
 
 from .calendar import DayHours, DayOff, DayOffSource, Override, OverrideKind, WorkingCalendar
+from .dates import clock
 from .errors import ValidationError
 from .objections.deadlines import recompute_objection_deadlines
 from .office import load_office
@@ -115,6 +116,16 @@ def load_service_hours() -> dict[int, DayHours]:
             breaks.append((parse_hhmm(start), parse_hhmm(end)))
         hours[row.weekday] = DayHours(parse_hhmm(row.opens), parse_hhmm(row.closes), tuple(breaks))
     return hours
+
+
+def hours_text(hours: DayHours | None) -> str:
+    """"08.00–16.00 (istirahat 12.00–13.00)", or that there are no service hours."""
+    if hours is None:
+        return "tidak ada jam layanan"
+    text = f"{clock(hours.opens)}\u2013{clock(hours.closes)}"
+    if hours.breaks:
+        text += " (istirahat " + ", ".join(f"{clock(s)}\u2013{clock(e)}" for s, e in hours.breaks) + ")"
+    return text
 
 
 def validate_day_hours(hours: DayHours) -> None:

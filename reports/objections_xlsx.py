@@ -13,13 +13,14 @@ letter). Personal data: the NIK is not part of the book and is not exported.
 
 from __future__ import annotations
 
-from datetime import date
+from collections import defaultdict
+from datetime import date, datetime
 from pathlib import Path
 
 from peewee import JOIN
 
-from ppid_desk.objections.codes import Decision, Ground, ObjectorResponse, Status, parse_grounds
-from ppid_desk.store.models import Objection, Request, Requester
+from ppid_desk.objections.codes import Decision, EventKind, Ground, ObjectorResponse, Status, parse_grounds
+from ppid_desk.store.models import Objection, ObjectionEvent, Request, Requester
 
 from .xlsx_book import TICK, Column, check_export, day, period_bounds, write_book
 
@@ -72,14 +73,30 @@ def _dispute(response: str | None, number: str) -> str | None:
     return f"{TICK} (No. Reg. {number})" if number else TICK
 
 
-def objection_rows(date_from: date | None = None, date_to: date | None = None):
-    """The register keberatan's lines as tuples in column order (dates as datetimes)."""
-    query = (Objection.select(Objection.number, Objection.received_at, Requester.name, Requester.address,
-                              Requester.phone, Requester.email, Requester.occupation, Objection.proxy_name,
-                              Objection.proxy_letter, Request.number, Objection.request_reference,
-                              Objection.information, Objection.purpose, Objection.grounds, Objection.decision,
-                              Objection.status, Objection.decided_on, Objection.atasan_name, Objection.atasan_title,
-                              Objection.objector_response, Objection.dispute_number)
+def steps_by(date_from: date | None, date_to: date | None, end: datetime) -> dict[int, set[str]]:
+    """The event kinds each objection received in the period had recorded by ``end``."""
+    query = ObjectionEvent.select(ObjectionEvent.objection, ObjectionEvent.kind).join(Objection)
+    first, last = period_bounds(date_from, date_to)
+    if first:
+        query = query.where(Objection.received_at >= first)
+    if last:
+        query = query.where(Objection.received_at <= last)
+    steps: dict[int, set[str]] = defaultdict(set)
+    for oid, kind in query.where(ObjectionEvent.at <= end).tuples().iterator():
+        steps[oid].add(kind)
+    return steps
+
+
+def objection_rows(date_from: date | None = None, date_to: date | None = None, as_of: datetime | None = None):
+    """The register keberatan's lines as tuples in column order (dates as datetimes).
+    With ``as_of``, each line shows what had happened by that moment."""
+    query = (Objection.select(Objection.id, Objection.number, Objection.received_at, Requester.name,
+                              Requester.address, Requester.phone, Requester.email, Requester.occupation,
+                              Objection.proxy_name, Objection.proxy_letter, Request.number,
+                              Objection.request_reference, Objection.information, Objection.purpose,
+                              Objection.grounds, Objection.decision, Objection.status, Objection.decided_on,
+                              Objection.atasan_name, Objection.atasan_title, Objection.objector_response,
+                              Objection.dispute_number)
              .join(Requester, on=Objection.requester == Requester.id)
              .switch(Objection).join(Request, join_type=JOIN.LEFT_OUTER, on=Objection.request == Request.id)
              .order_by(Objection.received_at, Objection.id))
@@ -88,9 +105,20 @@ def objection_rows(date_from: date | None = None, date_to: date | None = None):
         query = query.where(Objection.received_at >= first)
     if last:
         query = query.where(Objection.received_at <= last)
-    for (number, received, name, address, phone, email, occupation, proxy, letter, request_number, reference,
+    steps = steps_by(date_from, date_to, as_of) if as_of is not None else None
+    for (oid, number, received, name, address, phone, email, occupation, proxy, letter, request_number, reference,
          information, purpose, grounds, decision, status, decided_on, atasan, title, response,
          dispute_number) in query.tuples().iterator():
+        if steps is not None:
+            done = steps.get(oid, set())
+            if EventKind.DECIDED.value not in done:
+                decision, decided_on, atasan, title = None, None, "", ""
+            if EventKind.WITHDRAWN.value not in done and status == Status.WITHDRAWN.value:
+                status = Status.REGISTERED.value
+            if not done & {EventKind.ACCEPTED.value, EventKind.DISPUTED.value}:
+                response = None
+            if EventKind.DISPUTE_REGISTERED.value not in done:
+                dispute_number = ""
         chosen = {g.value for g in parse_grounds(grounds)}
         yield (
             number, day(received.date()), name, address or None, _contact(phone, email) or None, occupation or None,

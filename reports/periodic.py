@@ -10,17 +10,25 @@ Permohonan** and **Register Keberatan** in the Perki layout (:mod:`.register_xls
 
 As of the end of the period: a request's outcome is read from its events up to the end
 of the period's last day (a decision recorded later counts as "Masih diproses"; a
-reopening undoes an earlier decision; an extension counts once recorded). The requests
-and events of the period are read in one pass each; counts by channel, requester type
-and unit are SQL aggregates.
+reopening undoes an earlier decision; a withdrawal or lapse before a decision counts as
+"Ditarik/batal", one after the written notice leaves the decision standing; an
+extension counts once recorded). The register sheets show the same state (the decision,
+notice and delivery columns as they stood at the end). The requests and events of the
+period are read in one pass each; counts by channel, requester type and unit are SQL
+aggregates.
+
+The annual report adds a **Laporan Tahunan** sheet in the order of Perki 1/2021's
+annual report (policy, facilities, staff, budget, the service figures, objections and
+disputes, obstacles, recommendations); the texts the office writes come from the
+settings (``annual_*``), so each year starts from last year's wording.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -30,13 +38,15 @@ from openpyxl.styles import Alignment, Font
 
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.errors import ValidationError
+from ppid_desk.objections.codes import Decision as ObjectionDecision, EventKind as ObjectionStep
 from ppid_desk.office import load_office
 from ppid_desk.register.codes import PASAL_17, Channel, Decision, EventKind, RequesterKind
 from ppid_desk.store.models import Objection, Request, RequestEvent, Requester, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
 from . import objections_xlsx, register_xlsx
-from .xlsx_book import (DATE_FORMAT, add_register_sheet, check_export, day, period_bounds, period_text,
+from .register_xlsx import AsOf
+from .xlsx_book import (DATE_FORMAT, add_register_sheet, check_export, day, discard_book, period_bounds, period_text,
                         print_setup, save_book, styled)
 
 KINDS = ("daily", "weekly", "monthly", "annual", "custom")
@@ -92,13 +102,23 @@ class RequestLine:
     response_due: date
     extended_due: date
     outcome: str = IN_PROCESS
-    notice: date | None = None
-    delivered: date | None = None
+    state: AsOf = field(default_factory=AsOf)
     extended: bool = False
-    pasal17: tuple[str, ...] = ()
     to_notice: int | None = None
     to_delivery: int | None = None
     on_time: bool | None = None
+
+    @property
+    def notice(self) -> date | None:
+        return self.state.notice
+
+    @property
+    def delivered(self) -> date | None:
+        return self.state.delivered
+
+    @property
+    def pasal17(self) -> tuple[str, ...]:
+        return tuple(x for x in self.state.pasal17.split(",") if x)
 
 
 @dataclass
@@ -110,6 +130,13 @@ class ReportSummary:
     by_requester: dict[str, int] = field(default_factory=dict)
     by_pasal17: dict[str, int] = field(default_factory=dict)
     by_unit: dict[str, int] = field(default_factory=dict)
+    by_objection: dict[str, int] = field(default_factory=dict)
+
+    def tables(self) -> dict[str, dict[str, int]]:
+        """The request breakdowns under their Ringkasan headings."""
+        return {"Menurut saluran permohonan": self.by_channel, "Menurut jenis pemohon": self.by_requester,
+                "Menurut alasan pengecualian (Pasal 17 UU 14/2008)": self.by_pasal17,
+                "Menurut unit yang menguasai informasi": self.by_unit}
 
     def lines(self) -> list[str]:
         return [f"{k}: {_shown(v)}" for k, v in self.figures.items()]
@@ -155,18 +182,23 @@ def request_lines(period: Period, calendar: WorkingCalendar) -> list[RequestLine
         line = lines[rid]
         if kind == EventKind.DECIDED.value:
             data = json.loads(raw or "{}")
-            line.outcome = Decision(data["decision"]).label
-            line.notice = _event_day(data.get("notice_date"))
             pasal = data.get("pasal17") or []
-            line.pasal17 = tuple(pasal.split(",") if isinstance(pasal, str) else pasal)
+            line.outcome = Decision(data["decision"]).label
+            line.state = AsOf(decision=data["decision"], pasal17=pasal if isinstance(pasal, str) else ",".join(pasal),
+                              other_statute=data.get("other_statute") or "", holder_body=data.get("holder_body") or "",
+                              notice=_event_day(data.get("notice_date")))
         elif kind == EventKind.DELIVERED.value:
-            line.delivered = _event_day(json.loads(raw or "{}").get("delivered_on"))
+            data = json.loads(raw or "{}")
+            line.state = replace(line.state, delivered=_event_day(data.get("delivered_on")),
+                                 delivery_form=data.get("form") or "", cost=data.get("cost"),
+                                 payment_method=data.get("payment_method") or "")
         elif kind == EventKind.EXTENDED.value:
             line.extended = True
         elif kind == EventKind.REOPENED.value:
-            line.outcome, line.notice, line.delivered, line.pasal17 = IN_PROCESS, None, None, ()
-        else:  # withdrawn or lapsed
-            line.outcome = ENDED
+            line.outcome, line.state = IN_PROCESS, AsOf()
+        elif line.outcome == IN_PROCESS:
+            # withdrawn or lapsed before a decision; a written notice already given stands
+            line.outcome, line.state = ENDED, AsOf(ended=True)
     for line in lines.values():
         if line.notice is not None and line.outcome not in (IN_PROCESS, ENDED):
             line.to_notice = calendar.working_days_between(line.effective_day, line.notice)
@@ -240,10 +272,7 @@ def _ringkasan(wb: Workbook, summary: ReportSummary, made_by: str, now: datetime
     for label, value in summary.figures.items():
         fmt = "0.0" if isinstance(value, float) else "0"
         ws.append([label, styled(ws, value, number_format=fmt)])
-    for title, table in (("Menurut saluran permohonan", summary.by_channel),
-                         ("Menurut jenis pemohon", summary.by_requester),
-                         ("Menurut alasan pengecualian (Pasal 17 UU 14/2008)", summary.by_pasal17),
-                         ("Menurut unit yang menguasai informasi", summary.by_unit)):
+    for title, table in (*summary.tables().items(), ("Keberatan menurut hasil", summary.by_objection)):
         ws.append([])
         ws.append([styled(ws, title, _BOLD), styled(ws, "Jumlah", _BOLD)])
         if not table:
@@ -337,31 +366,105 @@ def _grafik(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) 
     ws.add_chart(chart, "J2")
 
 
+OBJECTION_OUTCOMES = {ObjectionDecision.UPHELD: "Keberatan ditolak (keputusan PPID dikuatkan)",
+                      ObjectionDecision.OVERTURNED: "Keberatan diterima (PPID diperintahkan memberi informasi)"}
+
+
+class ReportCancelled(Exception):
+    """The progress callback asked to stop; nothing was written."""
+
+
+Progress = Callable[[int, str], "bool | None"]
+_ROWS_PER_TICK = 500
+
+
+def _ticking(rows: Iterable[tuple], total: int, start: int, stop: int, text: str,
+             progress: Progress | None) -> Iterator[tuple]:
+    """``rows`` passed through, reporting progress from ``start`` to ``stop`` percent."""
+    for index, row in enumerate(rows):
+        if progress and index % _ROWS_PER_TICK == 0:
+            _tell(progress, start + (stop - start) * index // max(total, 1), text)
+        yield row
+
+
+def _tell(progress: Progress | None, percent: int, text: str) -> None:
+    if progress and progress(percent, text) is False:
+        raise ReportCancelled()
+
+
+def objection_figures(period: Period) -> dict[str, int]:
+    """The period's objections by where they stood at its end."""
+    _, end = period_bounds(period.first, period.last)
+    steps = objections_xlsx.steps_by(period.first, period.last, end)
+    decided = Counter()
+    query = Objection.select(Objection.id, Objection.decision).where(_received_in(Objection, period))
+    total = 0
+    for oid, decision in query.tuples().iterator():
+        total += 1
+        done = steps.get(oid, set())
+        if ObjectionStep.DECIDED.value in done and decision:
+            decided[decision] += 1
+        elif ObjectionStep.WITHDRAWN.value in done:
+            decided["ditarik"] += 1
+        else:
+            decided["proses"] += 1
+    disputes = sum(1 for done in steps.values() if ObjectionStep.DISPUTED.value in done)
+    figures = {"Jumlah keberatan": total}
+    figures.update({OBJECTION_OUTCOMES[d]: decided[d.value] for d in ObjectionDecision})
+    figures["Keberatan masih diproses"] = decided["proses"]
+    figures["Keberatan ditarik"] = decided["ditarik"]
+    figures["Diajukan sengketa ke Komisi Informasi"] = disputes
+    return figures
+
+
 def build_report(period: Period, out_path: Path | str, made_by: str, now: datetime | None = None,
-                 paper: str | None = None) -> ReportSummary:
-    """Write the report of ``period`` to ``out_path`` (.xlsx); returns its figures."""
+                 paper: str | None = None, progress: Progress | None = None) -> ReportSummary:
+    """Write the report of ``period`` to ``out_path`` (.xlsx); returns its figures.
+
+    ``progress(percent, text)`` is called as the work goes on; returning False stops
+    it (:class:`ReportCancelled`, nothing written)."""
     now = now or datetime.now()
     paper = paper or load_office().paper
     path, paper = check_export(out_path, period.first, period.last, paper)
+    _tell(progress, 0, "Membaca permohonan periode ini…")
     calendar = load_calendar()
     lines = request_lines(period, calendar)
-    objections = Objection.select().where(_received_in(Objection, period)).count()
-    summary = ReportSummary(path, period, summarise(lines, objections))
+    _tell(progress, 20, "Menghitung angka laporan…")
+    objections = objection_figures(period)
+    summary = ReportSummary(path, period, summarise(lines, objections["Jumlah keberatan"]))
     summary.by_channel, summary.by_requester, summary.by_unit = _breakdowns(period)
     grounds = Counter(letter for line in lines for letter in line.pasal17)
     summary.by_pasal17 = {f"Huruf {k} \u2014 {v}": grounds[k] for k, v in PASAL_17.items() if grounds[k]}
+    summary.by_objection = {k: v for k, v in objections.items() if k != "Jumlah keberatan"}
 
     wb = Workbook(write_only=True)
-    _ringkasan(wb, summary, made_by, now, paper)
-    _waktu(wb, lines, period, paper)
-    _grafik(wb, lines, period, paper)
-    add_register_sheet(wb, "Register Permohonan", register_xlsx.TITLE, register_xlsx.COLUMNS,
-                       register_xlsx.register_rows(period.first, period.last), period.first, period.last, paper,
-                       "Tidak ada permohonan pada periode ini.")
-    add_register_sheet(wb, "Register Keberatan", objections_xlsx.TITLE, objections_xlsx.COLUMNS,
-                       objections_xlsx.objection_rows(period.first, period.last), period.first, period.last, paper,
-                       "Tidak ada keberatan pada periode ini.")
-    save_book(wb, path)
+    try:
+        _ringkasan(wb, summary, made_by, now, paper)
+        if period.kind == "annual":
+            from .annual import add_annual_sheet
+
+            late = sum(1 for line in lines if line.on_time is False)
+            add_annual_sheet(wb, period.first.year, summary.figures, summary.tables(), objections, late, paper)
+        _waktu(wb, lines, period, paper)
+        _grafik(wb, lines, period, paper)
+        _tell(progress, 30, "Menulis register permohonan…")
+        as_of = {line.id: line.state for line in lines}
+        rows = _ticking(register_xlsx.register_rows(period.first, period.last, as_of), len(lines), 30, 80,
+                        "Menulis register permohonan…", progress)
+        add_register_sheet(wb, "Register Permohonan", register_xlsx.TITLE, register_xlsx.COLUMNS, rows,
+                           period.first, period.last, paper, "Tidak ada permohonan pada periode ini.")
+        _, end = period_bounds(period.first, period.last)
+        rows = _ticking(objections_xlsx.objection_rows(period.first, period.last, as_of=end),
+                        objections["Jumlah keberatan"], 80, 88, "Menulis register keberatan…", progress)
+        add_register_sheet(wb, "Register Keberatan", objections_xlsx.TITLE, objections_xlsx.COLUMNS, rows,
+                           period.first, period.last, paper, "Tidak ada keberatan pada periode ini.")
+        _tell(progress, 90, "Menyimpan berkas…")
+        save_book(wb, path)
+    except BaseException:
+        discard_book(wb)
+        raise
+    if progress:
+        progress(100, "Selesai.")  # written: too late to cancel
     return summary
 
 
@@ -375,4 +478,5 @@ def figure_rows(path: Path | str) -> Iterator[tuple[str, object]]:
             yield row[0], row[1]
 
 
-__all__ = ["KINDS", "Period", "ReportSummary", "build_report", "figure_rows", "request_lines", "summarise"]
+__all__ = ["KINDS", "Period", "ReportCancelled", "ReportSummary", "build_report", "figure_rows", "objection_figures",
+           "request_lines", "summarise"]

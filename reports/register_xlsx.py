@@ -11,10 +11,12 @@ Personal data: the NIK is not part of the register book and is not exported.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from ppid_desk.register.codes import GRANTED, PASAL_17, Decision, DeliveryForm, ObtainMethod
+from ppid_desk.register.codes import GRANTED, PASAL_17, Decision, DeliveryForm, ObtainMethod, Status
 from ppid_desk.store.models import Request, Requester
 
 from .xlsx_book import TICK, Column, check_export, day as _day, period_bounds, write_book
@@ -49,6 +51,7 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 GRANTED_VALUES = {d.value for d in GRANTED}
+_ENDED = {Status.VOID.value, Status.WITHDRAWN.value}
 _SEE = {ObtainMethod.SEE.value, ObtainMethod.READ.value, ObtainMethod.LISTEN.value, ObtainMethod.NOTE.value}
 
 
@@ -86,30 +89,56 @@ def _contact(phone: str, email: str) -> str:
     return " / ".join(x for x in (phone, email) if x)
 
 
-def register_rows(date_from: date | None = None, date_to: date | None = None):
-    """The register's lines as tuples in column order (dates as datetimes)."""
-    query = (Request.select(Request.number, Request.received_at, Requester.name, Requester.address, Requester.phone,
-                            Requester.email, Requester.occupation, Request.information, Request.purpose,
-                            Request.decision, Request.holder_body, Request.delivery_form, Request.obtain_method,
-                            Request.pasal17, Request.other_statute, Request.notice_date, Request.delivered_on,
-                            Request.cost, Request.payment_method)
+@dataclass(frozen=True)
+class AsOf:
+    """A request's decision and delivery as of a past moment (the periodic report's
+    period end), read from its events: what the register showed then."""
+
+    decision: str | None = None  # a Decision value; None: not (or no longer) decided
+    ended: bool = False  # withdrawn or lapsed before a decision
+    pasal17: str = ""
+    other_statute: str = ""
+    holder_body: str = ""
+    notice: date | None = None
+    delivered: date | None = None
+    delivery_form: str = ""
+    cost: int | None = None
+    payment_method: str = ""
+
+
+def register_rows(date_from: date | None = None, date_to: date | None = None,
+                  as_of: Mapping[int, AsOf] | None = None):
+    """The register's lines as tuples in column order (dates as datetimes). With
+    ``as_of`` (request id -> :class:`AsOf`), each line shows its state at that moment."""
+    query = (Request.select(Request.id, Request.number, Request.received_at, Requester.name, Requester.address,
+                            Requester.phone, Requester.email, Requester.occupation, Request.information,
+                            Request.purpose, Request.decision, Request.holder_body, Request.delivery_form,
+                            Request.obtain_method, Request.pasal17, Request.other_statute, Request.notice_date,
+                            Request.delivered_on, Request.cost, Request.payment_method, Request.status)
              .join(Requester).order_by(Request.received_at, Request.id))
     first, last = period_bounds(date_from, date_to)
     if first:
         query = query.where(Request.received_at >= first)
     if last:
         query = query.where(Request.received_at <= last)
-    for (number, received, name, address, phone, email, occupation, information, purpose, decision, holder,
-         form, obtain, pasal17, other, notice, delivered, cost, payment) in query.tuples().iterator():
+    for (rid, number, received, name, address, phone, email, occupation, information, purpose, decision, holder,
+         form, obtain, pasal17, other, notice, delivered, cost, payment, status) in query.tuples().iterator():
+        ended = status in _ENDED and not decision
+        if as_of is not None:
+            state = as_of.get(rid, AsOf())
+            decision, holder, pasal17, other = state.decision, state.holder_body, state.pasal17, state.other_statute
+            notice, delivered, ended = state.notice, state.delivered, state.ended
+            form, cost, payment = state.delivery_form, state.cost, state.payment_method
         # the form the information is held in is known once it is given
         soft, hard = _forms(form, obtain) if decision in GRANTED_VALUES else (None, None)
         reason = rejection_reason(pasal17, other) if decision in (Decision.REJECTED.value,
                                                                   Decision.GRANTED_PARTIAL.value) else ""
+        outcome = Decision(decision).label if decision else ("Ditarik/batal" if ended else "Dalam proses")
         yield (
             number, _day(received.date()) if received else None, name, address, _contact(phone, email), occupation,
             information, purpose, _held(decision), holder or None, soft, hard,
             TICK if obtain in _SEE else None, None if obtain in _SEE else TICK,
-            Decision(decision).label if decision else "Dalam proses", reason or None,
+            outcome, reason or None,
             _day(notice), _day(delivered),
             cost, payment or None,
         )

@@ -231,3 +231,16 @@ def save_book(wb: Workbook, path: Path) -> None:
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise ValidationError(f"Berkas {path} tidak dapat ditulis: {exc.strerror or exc}") from None
+
+
+def discard_book(wb: Workbook) -> None:
+    """Close a write-only workbook that will not be saved (cancelled or failed) and
+    remove the temporary files its sheets were streaming to."""
+    for ws in wb.worksheets:
+        writer = getattr(ws, "_writer", None)
+        try:
+            ws.close()
+        except Exception:  # noqa: BLE001 - already closed or half-written: only cleaning up
+            pass
+        if writer is not None:
+            Path(writer.out).unlink(missing_ok=True)

@@ -10,12 +10,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ppid_desk.calendar import WEEKDAY_NAMES, DayHours
-from ppid_desk.dates import clock, long_date
+from ppid_desk.dates import long_date
 from ppid_desk.office import load_office
 from ppid_desk.register import queries
 from ppid_desk.register.codes import Status
 from ppid_desk.store import Store
-from ppid_desk.workdays import load_calendar, load_service_hours
+from ppid_desk.workdays import hours_text, load_calendar, load_service_hours
 
 from .objections.work_items import OBJECTION_LISTS, objection_lists
 from .register.work_panel import WorkPanel
@@ -25,15 +25,6 @@ UPCOMING_DAYS = 60
 SOON_WORKING_DAYS = 3
 REQUEST_LISTS = ("overdue", "due_today", "due_soon", "incomplete", "new_today")
 WORKLISTS = (*REQUEST_LISTS, *OBJECTION_LISTS)
-
-
-def hours_text(hours: DayHours | None) -> str:
-    if hours is None:
-        return "tidak ada jam layanan"
-    text = f"{clock(hours.opens)}\u2013{clock(hours.closes)}"
-    if hours.breaks:
-        text += " (istirahat " + ", ".join(f"{clock(s)}\u2013{clock(e)}" for s, e in hours.breaks) + ")"
-    return text
 
 
 def service_moment(hours: DayHours | None, at: time) -> str:

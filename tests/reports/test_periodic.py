@@ -4,18 +4,18 @@ and their types, and the ``report`` command's exit codes."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from collections import Counter
+from datetime import date, datetime
 
 import openpyxl
 import pytest
-from peewee import fn
 
 from ppid_desk.main import main
 from ppid_desk.register import demo, service
-from ppid_desk.register.codes import Channel, Decision
+from ppid_desk.register.codes import Channel, Decision, RequesterKind
 from ppid_desk.register.service import DecisionInput, RequesterInput, RequestInput
 from ppid_desk.reports.periodic import Period, build_report, figure_rows
-from ppid_desk.store.models import Objection, Request, RequestEvent
+from ppid_desk.store.models import Objection, Request
 from ppid_desk.workdays import load_calendar
 
 LABELS = ["Jumlah permohonan", "Dikabulkan seluruhnya", "Dikabulkan sebagian", "Ditolak", "Belum dikuasai",
@@ -35,32 +35,44 @@ def _decide(row, decision, notice: date, **extra):
                           now=datetime.combine(notice, datetime.min.time()).replace(hour=11))
 
 
-def expected(first: date, last: date) -> dict[str, object]:
-    """The figures by direct queries on the rows and events (nothing was reopened here)."""
-    start, end = datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.max.time())
-    period = Request.received_at.between(start, end)
-    def happened(kind):  # an event of ``kind`` recorded by the end of the period
-        return fn.EXISTS(RequestEvent.select().where((RequestEvent.request == Request.id)
-                                                     & (RequestEvent.kind == kind) & (RequestEvent.at <= end)))
+_AS_OF_END = """
+WITH p AS (SELECT id, effective_day, response_due, extended_due FROM request WHERE received_at BETWEEN ? AND ?),
+decided AS (  -- the last decision recorded by the end, unless a reopening came after it
+    SELECT e.request_id AS rid, json_extract(e.data, '$.decision') AS decision,
+           json_extract(e.data, '$.notice_date') AS notice
+    FROM request_event e JOIN p ON p.id = e.request_id
+    WHERE e.kind = 'diputuskan' AND e.at <= ?
+      AND NOT EXISTS (SELECT 1 FROM request_event f WHERE f.request_id = e.request_id AND f.at <= ?
+                      AND f.kind IN ('diputuskan', 'dibuka_kembali') AND (f.at > e.at OR (f.at = e.at AND f.id > e.id))))
+SELECT p.id, p.effective_day, p.response_due, p.extended_due, decided.decision, decided.notice,
+       EXISTS (SELECT 1 FROM request_event g WHERE g.request_id = p.id AND g.at <= ?
+               AND g.kind IN ('ditarik', 'gugur')) AS ended,
+       EXISTS (SELECT 1 FROM request_event h WHERE h.request_id = p.id AND h.at <= ?
+               AND h.kind = 'diperpanjang') AS extended
+FROM p LEFT JOIN decided ON decided.rid = p.id
+"""
 
-    decided = period & Request.notice_date.is_null(False) & happened("diputuskan")
-    counts = dict(Request.select(Request.decision, fn.COUNT(Request.id)).where(decided)
-                  .group_by(Request.decision).tuples())
-    total = Request.select().where(period).count()
-    ended = Request.select().where(period & Request.status.in_(["batal", "ditarik"])
-                                   & (happened("ditarik") | happened("gugur"))).count()
+
+def expected(first: date, last: date) -> dict[str, object]:
+    """The figures by one direct SQL query over the rows and events, independent of the report's code."""
+    start, end = datetime.combine(first, datetime.min.time()), datetime.combine(last, datetime.max.time())
+    rows = Request._meta.database.execute_sql(_AS_OF_END, (start, end, end, end, end, end)).fetchall()
     calendar = load_calendar()
-    rows = list(Request.select().where(decided))
-    days = [calendar.working_days_between(r.effective_day, r.notice_date) for r in rows]
-    extended = {r.id for r in Request.select(Request.id).where(period & happened("diperpanjang"))}
-    on_time = [r.notice_date <= (r.extended_due if r.id in extended else r.response_due) for r in rows]
-    figures = {"Jumlah permohonan": total}
+    counts = Counter(decision for *_, decision, _, _, _ in rows if decision)
+    ended = sum(1 for *_, decision, _, was_ended, _ in rows if not decision and was_ended)
+    days, on_time = [], []
+    for _, effective, due, extended_due, decision, notice, _, extended in rows:
+        if decision and notice:
+            notice = date.fromisoformat(notice)
+            days.append(calendar.working_days_between(date.fromisoformat(str(effective)), notice))
+            on_time.append(notice <= date.fromisoformat(str(extended_due if extended else due)))
+    figures = {"Jumlah permohonan": len(rows)}
     figures.update({d.label: counts.get(d.value, 0) for d in Decision})
-    figures["Masih diproses"] = total - sum(counts.values()) - ended
+    figures["Masih diproses"] = len(rows) - sum(counts.values()) - ended
     figures["Jumlah keberatan"] = Objection.select().where(Objection.received_at.between(start, end)).count()
     figures["Rata-rata waktu penyelesaian (hari kerja)"] = round(sum(days) / len(days), 2) if days else None
     figures["Selesai tepat waktu (%)"] = round(100 * sum(on_time) / len(on_time), 1) if on_time else None
-    figures["Diperpanjang"] = len(extended)
+    figures["Diperpanjang"] = sum(1 for *_, extended in rows if extended)
     return figures
 
 
@@ -149,13 +161,27 @@ def test_period_kinds():
     assert Period.ending("daily", date(2026, 3, 1)).days == 1
 
 
-@pytest.mark.parametrize(("kind", "end"), [("monthly", date(2026, 11, 23)), ("weekly", date(2026, 3, 2))])
+@pytest.mark.parametrize(("kind", "end"), [("monthly", date(2026, 11, 23)), ("weekly", date(2026, 3, 2)),
+                                         ("annual", date(2025, 6, 1)), ("monthly", date(2026, 1, 10))])
 def test_demo_register_figures(store, tmp_path, kind, end):
     demo.generate(800, 3, 2, date(2026, 11, 23))
     period = Period.ending(kind, end)
-    build_report(period, tmp_path / "r.xlsx", "tester", now=datetime(2026, 11, 23, 15))
+    summary = build_report(period, tmp_path / "r.xlsx", "tester", now=datetime(2026, 11, 23, 15))
     shown = check_figures(tmp_path / "r.xlsx", period.first, period.last)
     assert shown["Jumlah permohonan"] > 0
+    # the breakdowns, each against its own direct count
+    start, end = datetime.combine(period.first, datetime.min.time()), datetime.combine(period.last, datetime.max.time())
+    received = list(Request.select().where(Request.received_at.between(start, end)))
+    assert summary.by_channel == {c.label: sum(1 for r in received if r.channel == c.value) for c in Channel}
+    assert summary.by_requester == {k.label: sum(1 for r in received if r.requester.kind == k.value)
+                                    for k in RequesterKind}
+    units = Counter(name for name, _ in {(u.unit.name, r.id) for r in received for u in r.routings if u.routed_at <= end})
+    assert summary.by_unit == dict(sorted(units.items()))
+    outcomes = list(summary.by_objection.values())[:4]  # decided either way, in process, withdrawn
+    assert sum(outcomes) == shown["Jumlah keberatan"]
+    decided = Objection.select().where(Objection.received_at.between(start, end) & Objection.decided_on.is_null(False)
+                                       & (Objection.decided_on <= period.last)).count()
+    assert outcomes[0] + outcomes[1] == decided
 
 
 def test_report_command(capsys, data_dir, tmp_path):
@@ -175,3 +201,118 @@ def test_report_command(capsys, data_dir, tmp_path):
     assert main(["--data-dir", str(data_dir), "report", "hourly", "--out", str(tmp_path / "x.xlsx")]) == 2
     assert main(["--data-dir", str(data_dir), "report", "daily", "--out", str(tmp_path / "x.csv")]) == 2
     capsys.readouterr()
+
+
+def _register_sheet(path, sheet="Register Permohonan"):
+    ws = openpyxl.load_workbook(path, read_only=True)[sheet]
+    return {row[0]: row for row in ws.iter_rows(min_row=7, values_only=True) if row[0]}
+
+
+def test_register_sheet_shows_the_state_at_the_end(book, tmp_path):
+    a, b, c = book
+    build_report(Period.custom(date(2025, 12, 20), date(2026, 1, 12)), tmp_path / "r.xlsx", "tester")
+    lines = _register_sheet(tmp_path / "r.xlsx")
+    # c was decided on the 13th: at the end of the 12th it was in process, without a notice date
+    assert lines[c.number][14] == "Dalam proses" and lines[c.number][16] is None
+    assert lines[b.number][14] == "Ditolak" and lines[b.number][16] == datetime(2026, 1, 12)
+    assert "huruf h" in lines[b.number][15]
+    build_report(Period.custom(date(2025, 12, 20), date(2026, 1, 13)), tmp_path / "s.xlsx", "tester")
+    lines = _register_sheet(tmp_path / "s.xlsx")
+    assert lines[c.number][14] == "Dikabulkan sebagian" and lines[c.number][16] == datetime(2026, 1, 13)
+
+
+def test_withdrawal_after_the_notice_keeps_the_decision(store, tmp_path):
+    granted = _register(datetime(2026, 2, 2, 10), "Ani")
+    _decide(granted, Decision.GRANTED_FULL, date(2026, 2, 4))
+    service.withdraw(granted.id, "Sudah diperoleh", "petugas", now=datetime(2026, 2, 5, 10))
+    early = _register(datetime(2026, 2, 3, 10), "Banu")
+    service.withdraw(early.id, "Tidak jadi", "petugas", now=datetime(2026, 2, 3, 11))
+    build_report(Period.custom(date(2026, 2, 1), date(2026, 2, 28)), tmp_path / "r.xlsx", "tester")
+    shown = check_figures(tmp_path / "r.xlsx", date(2026, 2, 1), date(2026, 2, 28))
+    assert shown["Dikabulkan seluruhnya"] == 1 and shown["Ditarik/batal"] == 1 and shown["Masih diproses"] == 0
+    lines = _register_sheet(tmp_path / "r.xlsx")
+    assert lines[granted.number][14] == "Dikabulkan seluruhnya"
+    assert lines[early.number][14] == "Ditarik/batal"
+
+
+def test_objection_overturn_reopens_the_request_as_of_the_end(store, tmp_path):
+    from objection_samples import decide as decide_objection, file_objection, hand_over
+
+    from ppid_desk.objections import service as objections
+    from ppid_desk.objections.codes import ObjectorResponse
+
+    objection = file_objection()
+    request_number = objection.request.number
+
+    def report(last: date):
+        path = tmp_path / f"r-{last}.xlsx"
+        summary = build_report(Period.custom(date(2026, 11, 1), last), path, "tester")
+        check_figures(path, date(2026, 11, 1), last)
+        return summary, dict(figure_rows(path)), _register_sheet(path), _register_sheet(path, "Register Keberatan")
+
+    summary, shown, requests, filed = report(date(2026, 11, 19))
+    assert shown["Ditolak"] == 1 and shown["Jumlah keberatan"] == 1
+    assert summary.by_objection["Keberatan masih diproses"] == 1
+    assert filed[objection.number][17] == "Dalam proses" and filed[objection.number][18] is None
+    decide_objection(objection, atasan_name="Drs. Hendra")  # overturned on Friday 20 November: reopens the request
+    hand_over(objection)
+    objections.record_objector_response(objection.id, ObjectorResponse.DISPUTE, "budi", now=datetime(2026, 11, 24, 9))
+    summary, shown, requests, filed = report(date(2026, 11, 19))  # the past does not change
+    assert shown["Ditolak"] == 1 and summary.by_objection["Keberatan masih diproses"] == 1
+    assert filed[objection.number][17] == "Dalam proses" and filed[objection.number][22] is None
+    summary, shown, requests, filed = report(date(2026, 11, 20))
+    assert shown["Ditolak"] == 0 and shown["Masih diproses"] == 1
+    assert requests[request_number][14] == "Dalam proses"
+    assert summary.by_objection["Keberatan diterima (PPID diperintahkan memberi informasi)"] == 1
+    assert summary.by_objection["Diajukan sengketa ke Komisi Informasi"] == 0
+    assert filed[objection.number][18] == datetime(2026, 11, 20)
+    summary, shown, requests, filed = report(date(2026, 11, 24))
+    assert summary.by_objection["Diajukan sengketa ke Komisi Informasi"] == 1
+    assert filed[objection.number][22]  # ticked: the dispute was filed by then
+
+
+def test_imported_history(store, tmp_path):
+    from ppid_desk.register.importer import apply, check_file
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["No. Pendaftaran", "Tanggal", "Nama Pemohon", "Alamat", "Informasi yang Diminta",
+               "Tujuan Penggunaan", "Keputusan", "Alasan Penolakan", "Tanggal Pemberitahuan",
+               "Tanggal Pemberian Informasi"])
+    ws.append(["001/PPID/III/2026", datetime(2026, 3, 2, 9), "Siti", "Jl. A", "DPA", "Riset", "Dikabulkan Seluruhnya",
+               None, datetime(2026, 3, 9), datetime(2026, 3, 10)])
+    ws.append(["002/PPID/III/2026", "03/03/2026", "Budi", "Jl. B", "Data pasien", "Riset", "Dikabulkan Sebagian",
+               "Pasal 17 huruf a dan i", "31/03/2026", None])
+    ws.append(["003/PPID/III/2026", "04/03/2026", "Rina", "Jl. C", "Kontrak", "Riset", "Belum Didokumentasikan",
+               None, None, None])  # decided, but the old book has no notice date
+    ws.append(["004/PPID/III/2026", "05/03/2026", "Dodi", "Jl. D", "SK", "Riset", None, None, None, None])
+    wb.save(tmp_path / "lama.xlsx")
+    plan = check_file(tmp_path / "lama.xlsx", today=date(2026, 11, 20))
+    assert plan.problems == []
+    apply(plan, "petugas", now=datetime(2026, 11, 20, 10))
+    _decide(_register(datetime(2026, 3, 16, 10), "Baru"), Decision.REJECTED, date(2026, 3, 17), pasal17=["h"],
+            consequence_test="Uji konsekuensi")
+    summary = build_report(Period.custom(date(2026, 3, 1), date(2026, 3, 31)), tmp_path / "r.xlsx", "tester")
+    shown = check_figures(tmp_path / "r.xlsx", date(2026, 3, 1), date(2026, 3, 31))
+    assert (shown["Jumlah permohonan"], shown["Masih diproses"], shown["Belum didokumentasikan"]) == (5, 1, 1)
+    # three notices: 002's on 31 March was late even over Nyepi and the Idul Fitri days off
+    assert shown["Selesai tepat waktu (%)"] == 66.7
+    assert [key[:7] for key in summary.by_pasal17] == ["Huruf a", "Huruf h", "Huruf i"]
+    lines = _register_sheet(tmp_path / "r.xlsx")
+    assert lines["003/PPID/III/2026"][14] == "Belum didokumentasikan" and lines["003/PPID/III/2026"][16] is None
+    assert lines["001/PPID/III/2026"][17] == datetime(2026, 3, 10)
+
+
+def test_progress_and_cancel(book, tmp_path):
+    seen = []
+    build_report(Period.custom(date(2025, 12, 1), date(2026, 1, 31)), tmp_path / "r.xlsx", "tester",
+                 progress=lambda percent, text: seen.append((percent, text)))
+    percents = [p for p, _ in seen]
+    assert percents[0] == 0 and percents[-1] == 100 and percents == sorted(percents)
+    assert all(text for _, text in seen)
+    from ppid_desk.reports.periodic import ReportCancelled
+
+    with pytest.raises(ReportCancelled):
+        build_report(Period.custom(date(2025, 12, 1), date(2026, 1, 31)), tmp_path / "x.xlsx", "tester",
+                     progress=lambda percent, text: percent < 50)
+    assert not (tmp_path / "x.xlsx").exists() and not list(tmp_path.glob("x.xlsx*"))

@@ -1,0 +1,183 @@
+"""The annual report's own sheet (**Laporan Tahunan**), in the order of Perki 1/2021's
+annual public-information service report:
+
+I. the service policy; II. how the service ran (A facilities, B staff, C budget);
+III. the service figures; IV. objections and disputes; V. obstacles; VI. recommendations
+and follow-up.
+
+The texts of I, II, V and VI are the office's own (settings ``annual_*``, edited on the
+Laporan page and kept, so each year starts from last year's wording). Where the office
+has written nothing yet, :func:`proposed_texts` drafts one from the settings and the
+register (officials, service hours, channels, officers, late notices) for the office to
+correct; III and IV are always the figures of the year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from dataclasses import asdict
+from datetime import date
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+
+from ppid_desk.calendar import WEEKDAY_NAMES
+from ppid_desk.office import OfficeSettings, load_office, save_office
+from ppid_desk.register.codes import Channel, EventKind
+from ppid_desk.store.models import Request, RequestEvent
+from ppid_desk.workdays import hours_text, load_service_hours
+
+from .xlsx_book import period_bounds, print_setup, styled
+
+SECTIONS: tuple[tuple[str, str, str], ...] = (
+    ("annual_policy", "I", "Gambaran umum kebijakan pelayanan informasi publik"),
+    ("annual_facilities", "II.A", "Sarana dan prasarana pelayanan informasi publik"),
+    ("annual_staff", "II.B", "Sumber daya manusia yang melaksanakan pelayanan informasi publik"),
+    ("annual_budget", "II.C", "Anggaran pelayanan informasi publik"),
+    ("annual_obstacles", "V", "Kendala internal dan eksternal dalam pelaksanaan layanan informasi publik"),
+    ("annual_recommendations", "VI", "Rekomendasi dan rencana tindak lanjut untuk meningkatkan kualitas "
+                                     "pelayanan informasi"),
+)
+"""(settings key, section number, heading) of the texts the office writes."""
+
+TO_COMPLETE = "(diisi oleh kantor)"
+_WRAP = Alignment(wrap_text=True, vertical="top")
+_BOLD = Font(bold=True)
+_CHARS_PER_LINE = 110  # column B at width 100 holds about this many characters per line
+
+
+def _officers(year: int) -> list[str]:
+    first, last = period_bounds(*_year_bounds(year))
+    query = (RequestEvent.select(RequestEvent.actor).distinct()
+             .where((RequestEvent.kind == EventKind.REGISTERED.value) & (RequestEvent.at >= first)
+                    & (RequestEvent.at <= last) & (RequestEvent.actor != "") & ~RequestEvent.imported))
+    return sorted(actor for (actor,) in query.tuples())
+
+
+def _year_bounds(year: int) -> tuple[date, date]:
+    return date(year, 1, 1), date(year, 12, 31)
+
+
+def _channels(year: int) -> list[str]:
+    first, last = period_bounds(*_year_bounds(year))
+    used = {c for (c,) in Request.select(Request.channel).distinct()
+            .where((Request.received_at >= first) & (Request.received_at <= last)).tuples()}
+    return [c.label for c in Channel if c.value in used]
+
+
+def proposed_texts(year: int, office: OfficeSettings | None = None, late: int | None = None) -> dict[str, str]:
+    """A first draft of each office text, from the settings and the year's register."""
+    office = office or load_office()
+    agency = office.agency_name or "badan publik ini"
+    ppid = ", ".join(x for x in (office.ppid_name, office.ppid_title) if x) or "PPID"
+    atasan = ", ".join(x for x in (office.atasan_name, office.atasan_title) if x) or "Atasan PPID"
+    policy = (f"Pelayanan informasi publik di {agency} dilaksanakan oleh PPID ({ppid}) di bawah {atasan} "
+              "berdasarkan UU 14/2008 tentang Keterbukaan Informasi Publik dan Perki 1/2021. Permohonan "
+              "dijawab dengan pemberitahuan tertulis paling lambat 10 hari kerja sejak diterima dan dapat "
+              "diperpanjang paling lama 7 hari kerja; kekurangan persyaratan dilengkapi paling lama "
+              f"{office.completeness_days} hari kerja.")
+    hours = load_service_hours()
+    days = "; ".join(f"{WEEKDAY_NAMES[d]} {hours_text(h)}" for d, h in sorted(hours.items()))
+    contacts = [f"{label} {value}" for label, value in (("alamat", office.address), ("telepon", office.phone),
+                                                         ("faksimili", office.fax), ("email", office.email),
+                                                         ("laman", office.website)) if value]
+    channels = _channels(year)
+    facilities = "Meja layanan informasi" + (f" ({', '.join(contacts)})" if contacts else "") + "."
+    if days:
+        facilities += f" Jam layanan: {days} {office.timezone}."
+    if channels:
+        facilities += f" Saluran permohonan yang dipakai tahun {year}: {', '.join(channels)}."
+    officers = _officers(year)
+    staff = f"PPID: {ppid}; Atasan PPID: {atasan}."
+    if officers:
+        staff += f" Petugas yang mencatat permohonan tahun {year}: {len(officers)} orang ({', '.join(officers)})."
+    obstacles = TO_COMPLETE
+    if late:
+        obstacles = (f"{late} permohonan dijawab melewati batas waktu tahun {year}. " + TO_COMPLETE)
+    return {"annual_policy": policy, "annual_facilities": facilities, "annual_staff": staff,
+            "annual_budget": TO_COMPLETE, "annual_obstacles": obstacles, "annual_recommendations": TO_COMPLETE}
+
+
+def section_texts(year: int, office: OfficeSettings | None = None, late: int | None = None) -> dict[str, str]:
+    """The texts the report prints: the office's own, else the proposed draft."""
+    office = office or load_office()
+    proposed = proposed_texts(year, office, late)
+    stored = asdict(office)
+    return {key: (stored[key].strip() or proposed[key]) for key, _, _ in SECTIONS}
+
+
+def save_texts(texts: Mapping[str, str], actor: str = "") -> OfficeSettings:
+    """Keep the office's texts (only the ``annual_*`` keys) for this and next year's report."""
+    office = load_office()
+    known = {key for key, _, _ in SECTIONS}
+    unknown = set(texts) - known
+    if unknown:
+        raise KeyError(f"not an annual report text: {sorted(unknown)}")
+    values = {**asdict(office), **{k: v.strip() for k, v in texts.items()}}
+    return save_office(OfficeSettings(**values), require_identity=False, actor=actor)
+
+
+class _Rows:
+    """Appends rows to a write-only sheet, counting them so a row's height can be set
+    before it is written (write-only sheets cannot change a written row)."""
+
+    def __init__(self, ws):
+        self.ws = ws
+        self.count = 0
+
+    def append(self, cells: list, height: float | None = None) -> None:
+        self.count += 1
+        if height:
+            self.ws.row_dimensions[self.count].height = height
+        self.ws.append(cells)
+
+    def heading(self, number: str, title: str, gap: bool = True) -> None:
+        if gap:
+            self.append([])
+        self.append([styled(self.ws, number, _BOLD), styled(self.ws, title, _BOLD)])
+
+    def text(self, text: str) -> None:
+        lines = sum(max(1, math.ceil(len(part) / _CHARS_PER_LINE)) for part in (text.splitlines() or [""]))
+        self.append([None, styled(self.ws, text, alignment=_WRAP)], height=15 * lines + 3)
+
+    def figures(self, items) -> None:
+        for label, value in items:
+            fmt = "0.0" if isinstance(value, float) else "0"
+            self.append([None, label, styled(self.ws, value, number_format=fmt)])
+
+
+def add_annual_sheet(wb: Workbook, year: int, figures: Mapping[str, object], tables: Mapping[str, Mapping[str, int]],
+                     objections: Mapping[str, int], late: int, paper: str) -> None:
+    """The Laporan Tahunan sheet: the office's texts around the year's figures."""
+    office = load_office()
+    texts = section_texts(year, office, late)
+    ws = wb.create_sheet("Laporan Tahunan")
+    ws.column_dimensions["A"].width = 8
+    ws.column_dimensions["B"].width = 100
+    ws.column_dimensions["C"].width = 14
+    print_setup(ws, paper, None, None)
+    rows = _Rows(ws)
+    rows.append([None, styled(ws, (office.agency_name or office.ppid_unit or "PPID").upper(), _BOLD)])
+    rows.append([None, styled(ws, f"LAPORAN TAHUNAN LAYANAN INFORMASI PUBLIK TAHUN {year}", Font(bold=True, size=13))])
+    rows.append([None, styled(ws, "Disusun menurut Peraturan Komisi Informasi Nomor 1 Tahun 2021", Font(italic=True))])
+    key, number, title = SECTIONS[0]
+    rows.heading(number, title)
+    rows.text(texts[key])
+    rows.heading("II", "Gambaran umum pelaksanaan pelayanan informasi publik")
+    for key, number, title in SECTIONS[1:4]:
+        rows.heading(number, title, gap=False)
+        rows.text(texts[key])
+    rows.heading("III", "Rincian pelayanan informasi publik")
+    rows.figures(figures.items())
+    for name, table in tables.items():
+        rows.append([None, styled(ws, name, Font(italic=True))])
+        rows.figures(table.items())
+    rows.heading("IV", "Rincian penyelesaian keberatan dan sengketa informasi")
+    rows.figures(objections.items())
+    for key, number, title in SECTIONS[4:]:
+        rows.heading(number, title)
+        rows.text(texts[key])
+
+
+__all__ = ["SECTIONS", "TO_COMPLETE", "add_annual_sheet", "proposed_texts", "save_texts", "section_texts"]
