@@ -26,7 +26,7 @@ from ppid_desk.calendar import WEEKDAY_NAMES
 from ppid_desk.office import OfficeSettings, load_office, save_office
 from ppid_desk.register.codes import Channel, EventKind
 from ppid_desk.store.models import Request, RequestEvent
-from ppid_desk.workdays import hours_text, load_service_hours
+from ppid_desk.workdays import hours_text, load_calendar, load_service_hours
 
 from .xlsx_book import period_bounds, print_setup, styled
 
@@ -66,9 +66,19 @@ def _channels(year: int) -> list[str]:
     return [c.label for c in Channel if c.value in used]
 
 
+def _late_notices(year: int) -> int:
+    """Requests received in ``year`` whose written notice came after its deadline."""
+    from .periodic import Period, request_lines  # periodic builds on this module
+
+    lines = request_lines(Period.ending("annual", date(year, 12, 31)), load_calendar())
+    return sum(1 for line in lines if line.on_time is False)
+
+
 def proposed_texts(year: int, office: OfficeSettings | None = None, late: int | None = None) -> dict[str, str]:
-    """A first draft of each office text, from the settings and the year's register."""
+    """A first draft of each office text, from the settings and the year's register
+    (``late``: the late notices, counted here when not given)."""
     office = office or load_office()
+    late = _late_notices(year) if late is None else late
     agency = office.agency_name or "badan publik ini"
     ppid = ", ".join(x for x in (office.ppid_name, office.ppid_title) if x) or "PPID"
     atasan = ", ".join(x for x in (office.atasan_name, office.atasan_title) if x) or "Atasan PPID"

@@ -78,6 +78,7 @@ def test_office_texts_are_kept_and_printed(office, tmp_path):
     assert (None, "Rp 25.000.000 dari DPA Sekretariat Daerah.", None) in rows
     assert (None, "Jaringan internet sering terputus.\nPetugas merangkap tugas lain.", None) in rows
     assert proposed_texts(2026)["annual_budget"] == TO_COMPLETE  # the draft is still there to go back to
+    assert proposed_texts(2026)["annual_obstacles"].startswith("1 permohonan dijawab melewati batas waktu")
     with pytest.raises(KeyError):
         save_texts({"agency_name": "lain"})
     assert {key for key, _, _ in SECTIONS} == set(texts)

@@ -104,6 +104,18 @@ def test_ctrl_s_saves(qtbot, page):
     assert load_office().agency_name == "Badan Pusat"
 
 
+def test_saving_the_form_keeps_settings_other_pages_changed_meanwhile(qtbot, page):
+    from ppid_desk.reports.annual import save_texts
+
+    tab = page.office_tab
+    save_texts({"annual_budget": "Rp 25.000.000"})  # the Laporan page, after this tab was loaded
+    type_into(qtbot, tab.edits["agency_name"], "Badan Pusat")
+    type_into(qtbot, tab.edits["city"], "Jakarta")
+    with qtbot.waitSignal(page.officeChanged):
+        tab.save_button.click()
+    assert load_office().annual_budget == "Rp 25.000.000" and load_office().city == "Jakarta"
+
+
 @pytest.mark.parametrize(("field", "text", "message"), [
     ("email", "ppid@contoh", "Alamat email tidak sah."),
     ("atasan_nip", "1965 0809", "NIP harus 18 angka."),

@@ -215,10 +215,11 @@ class OfficeTab(QWidget):
         self.print_group.show_office(office)
 
     def values(self) -> OfficeSettings:
-        """The settings as typed (not yet validated)."""
+        """The settings as typed (not yet validated); the settings this tab does not
+        show are the database's current ones (other pages change them meanwhile)."""
         typed = {name: edit.text() for name, edit in self.edits.items()}
         return OfficeSettings(**{
-            **asdict(self._loaded),
+            **asdict(load_office()),
             **typed,
             "completeness_days": self.completeness_days.value(),
             "cuti_bersama_off": self.cuti_bersama_off.isChecked(),
