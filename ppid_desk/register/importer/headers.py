@@ -4,11 +4,16 @@ The header is searched in the first :data:`HEADER_SEARCH_ROWS` rows; headers mat
 with common synonyms (:func:`field_of`); a two-row header (group headers merged over
 sub-columns, tick columns under a group) and a row of column numbers under the header
 are recognised.
+
+The search itself is generic: :class:`HeaderRules` says which field a header names,
+which fields are required and which groups hold tick columns. :data:`REGISTER` holds
+the request register's rules (the default); other imports (the DIP) bring their own.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -129,23 +134,42 @@ def field_of(text: Any) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class HeaderRules:
+    """What a header row of one kind of file looks like.
+
+    ``field_of`` names the field of a header text (``"row_no"`` for a bare running-number
+    column, which is dropped unless ``fallbacks`` maps a missing field to it);
+    ``required`` fields weigh double when readings are compared; ``ticks`` maps a group
+    field to the table of values its ticked sub-columns name; ``repeatable`` fields may
+    hold several columns (kept as ``"field:index"``).
+    """
+
+    field_of: Callable[[Any], str | None]
+    required: tuple[str, ...]
+    ticks: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    repeatable: tuple[str, ...] = ()
+    fallbacks: Mapping[str, str] = field(default_factory=dict)
+
+
+REGISTER = HeaderRules(field_of, REQUIRED, ticks={"delivery_form": FORMS, "obtain_method": OBTAIN},
+                       repeatable=("contact", "note"), fallbacks={"number": "row_no"})
+
+
 @dataclass
 class Header:
     last_row: int  # the last header row (1-based); data starts below
     columns: dict[str, tuple[int, str]]  # field -> (0-based column, header text)
     ticks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)  # field -> [(column, value)]
+    required: tuple[str, ...] = REQUIRED
 
     @property
     def score(self) -> int:
-        return len(self.columns.keys() | self.ticks.keys()) + 2 * sum(1 for f in REQUIRED if f in self.columns)
+        return len(self.columns.keys() | self.ticks.keys()) + 2 * sum(1 for f in self.required if f in self.columns)
 
 
-def _tick_table(name: str | None) -> dict[str, Any] | None:
-    return {"delivery_form": FORMS, "obtain_method": OBTAIN}.get(name or "")
-
-
-def _map_columns(labels: list[tuple[str, list[Any], str, str]]) -> tuple[dict[str, tuple[int, str]],
-                                                                         dict[str, list[tuple[int, str]]]]:
+def _map_columns(labels: list[tuple[str, list[Any], str, str]], rules: HeaderRules
+                 ) -> tuple[dict[str, tuple[int, str]], dict[str, list[tuple[int, str]]]]:
     """field -> column for one reading of the header.
 
     ``labels``: per column the text shown, the candidate texts to match, and for a
@@ -157,25 +181,27 @@ def _map_columns(labels: list[tuple[str, list[Any], str, str]]) -> tuple[dict[st
     ticks: dict[str, list[tuple[int, str]]] = {}
     for index, (shown, candidates, group, subtext) in enumerate(labels):
         if group and subtext:
-            table = _tick_table(field_of(group))
+            group_field = rules.field_of(group)
+            table = rules.ticks.get(group_field or "")
             if table is not None:
                 try:
                     lookup(table, subtext)
                 except Unknown:
                     pass
                 else:
-                    ticks.setdefault(field_of(group), []).append((index, subtext))
+                    ticks.setdefault(group_field, []).append((index, subtext))
                     continue
         for candidate in candidates:
-            name = field_of(candidate)
+            name = rules.field_of(candidate)
             if name:
                 if name not in columns:
                     columns[name] = (index, shown)
-                elif name in ("contact", "note"):
+                elif name in rules.repeatable:
                     columns.setdefault(f"{name}:{index}", (index, shown))
                 break
-    if "number" not in columns and "row_no" in columns:
-        columns["number"] = columns["row_no"]
+    for wanted, stand_in in rules.fallbacks.items():
+        if wanted not in columns and stand_in in columns:
+            columns[wanted] = columns[stand_in]
     columns.pop("row_no", None)
     return columns, ticks
 
@@ -184,12 +210,12 @@ def _is_texty(row: tuple) -> bool:
     return all(v is None or isinstance(v, str) for v in row)
 
 
-def _single_header(row: tuple, number: int) -> Header:
+def _single_header(row: tuple, number: int, rules: HeaderRules) -> Header:
     labels = [(plain(v), [v], "", "") for v in row]
-    return Header(number, *_map_columns(labels))
+    return Header(number, *_map_columns(labels, rules), required=rules.required)
 
 
-def _pair_headers(top: tuple, sub: tuple, last: int) -> list[Header]:
+def _pair_headers(top: tuple, sub: tuple, last: int, rules: HeaderRules) -> list[Header]:
     """Readings of a two-row header: group text carried over its merged sub-columns."""
     width = max(len(top), len(sub))
     top = tuple(top) + (None,) * (width - len(top))
@@ -210,31 +236,32 @@ def _pair_headers(top: tuple, sub: tuple, last: int) -> list[Header]:
         both = f"{group} {subtext}".strip()
         combined.append((shown, [both, subtext] if subtext else [group], group, subtext))
         sub_first.append((shown, [subtext, both] if subtext else [group], group, subtext))
-    return [Header(last, *_map_columns(combined)), Header(last, *_map_columns(sub_first))]
+    return [Header(last, *_map_columns(combined, rules), required=rules.required),
+            Header(last, *_map_columns(sub_first, rules), required=rules.required)]
 
 
-def _looks_like_header(row: tuple) -> bool:
+def _looks_like_header(row: tuple, rules: HeaderRules) -> bool:
     """Text only, and at least half of its cells name a field (a data row names none)."""
     cells = [v for v in row if plain(v)]
     if not cells or not _is_texty(row):
         return False
-    return sum(1 for v in cells if field_of(v)) * 2 >= len(cells)
+    return sum(1 for v in cells if rules.field_of(v)) * 2 >= len(cells)
 
 
-def find_header(head: list[tuple]) -> Header | None:
+def find_header(head: list[tuple], rules: HeaderRules = REGISTER) -> Header | None:
     best: Header | None = None
     best_index = -1
     for index, row in enumerate(head):
-        candidate = _single_header(row, index + 1)
+        candidate = _single_header(row, index + 1, rules)
         if len(candidate.columns) >= 3 and (best is None or candidate.score > best.score):
             best, best_index = candidate, index
     if best is None:
         return None
     options = [best]
-    if best_index + 1 < len(head) and _looks_like_header(head[best_index + 1]):
-        options += _pair_headers(head[best_index], head[best_index + 1], best_index + 2)
-    if best_index > 0 and _looks_like_header(head[best_index - 1]):
-        options += _pair_headers(head[best_index - 1], head[best_index], best_index + 1)
+    if best_index + 1 < len(head) and _looks_like_header(head[best_index + 1], rules):
+        options += _pair_headers(head[best_index], head[best_index + 1], best_index + 2, rules)
+    if best_index > 0 and _looks_like_header(head[best_index - 1], rules):
+        options += _pair_headers(head[best_index - 1], head[best_index], best_index + 1, rules)
     return max(options, key=lambda h: h.score)  # the first wins a tie: the single row
 
 
