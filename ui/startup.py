@@ -1,0 +1,240 @@
+"""The app's start: one instance per data folder, the register checked before use, and
+the window opened again after a restore.
+
+1. The data folder's lock (``SingleInstance``). When another PPID Desk holds it, its
+   window is brought forward (or, when it cannot be reached, the officer is told who
+   holds the folder) and this start ends.
+2. The register is opened and checked (SQLite's quick check; before the window for a
+   register up to ``FOREGROUND_CHECK_BYTES``, else while the window opens). A damaged
+   register — or a file that is not a database — is never used and never replaced by
+   an empty one: :class:`~ppid_desk.ui.backups.damaged.DamagedDialog` offers the newest
+   good backup, or quitting.
+3. Without accounts yet, the first admin account is created (the first-start wizard asks
+   for it, or a small dialog for a register made before accounts existed); then the
+   window opens covered by the login screen (``ui/accounts/desk_lock.py``) — the admin
+   just created is logged in at once. The window's constructor knows nothing of this.
+4. The window runs with its automatic backups. A restore from Pengaturan → Cadangan
+   ends the event loop with ``RESTORE``; the window closes (no exit backup), the files
+   are swapped with the register closed, and the restored register opens in a new window.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
+
+from ppid_desk import APP_NAME
+from ppid_desk.accounts.officer import Officer
+from ppid_desk.accounts.service import has_officers
+from ppid_desk.backup import PreparedRestore, check_before_opening, discard, finish_restore, quick_problems
+from ppid_desk.cli.parser import fail
+from ppid_desk.errors import DamagedStoreError, PpidError
+from ppid_desk.office import load_office
+from ppid_desk.store import Store, open_store
+from ppid_desk.store.sqlite import first_finding
+
+from .backups.auto import AutoBackup
+from .backups.damaged import DamagedDialog
+from .instance import LockState, SingleInstance
+from .session import session
+
+# Exit codes of the event loop that do not end the app.
+RESTORE = 0x5245
+DAMAGED = 0x5246
+THREADS_WAIT_MS = 60_000
+
+
+@dataclass
+class Opened:
+    store: Store
+    check_later: bool  # too large to check before the window: checked in the background
+
+
+def open_checked(data_dir: Path, problem: str | None = None) -> Opened | None:
+    """The register, open and sound; None when the officer chose to quit (or it cannot be opened).
+
+    ``problem``: a damage already found (the dialog is shown at once).
+    """
+    while True:
+        if problem is None:
+            try:
+                store = open_store(data_dir)
+            except DamagedStoreError as exc:
+                problem = exc.message
+            except PpidError as exc:
+                fail(exc.message)
+                QMessageBox.critical(None, APP_NAME, exc.message)
+                return None
+            else:
+                if not check_before_opening(store):
+                    return Opened(store, check_later=True)
+                problems = quick_problems(store)
+                if not problems:
+                    return Opened(store, check_later=False)
+                store.close()
+                problem = first_finding(problems)
+        dialog = DamagedDialog(data_dir, problem)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        problem = None  # restored: open and check it like any register
+
+
+def bring_forward(window: QMainWindow) -> None:
+    if window.isMinimized():
+        window.showNormal()
+    window.show()
+    window.raise_()
+    window.activateWindow()
+
+
+@dataclass
+class Ending:
+    code: int
+    prepared: PreparedRestore | None = None
+    problem: str | None = None
+
+
+def _first_admin() -> tuple[bool, Officer | None]:
+    """The office data and, while the register has no accounts, the first admin; (False,
+    None) when the officer gave up (the app ends), else the admin just created (or None)."""
+    from .accounts.admin_setup import FirstAdminDialog
+    from .first_run import FirstRunWizard
+
+    if not load_office().is_configured:
+        wizard = FirstRunWizard(ask_admin=not has_officers())
+        if wizard.exec() != QDialog.DialogCode.Accepted:
+            return False, None
+        return True, wizard.admin
+    if not has_officers():
+        dialog = FirstAdminDialog()
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return False, None
+        return True, dialog.officer
+    return True, None
+
+
+def _run_window(app: QApplication, opened: Opened, guard: SingleInstance, notice: str | None) -> Ending:
+    try:
+        return _run_logged_window(app, opened, guard, notice)
+    finally:
+        session().reset()  # the next window (after a restore) asks for a login again
+
+
+def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance, notice: str | None) -> Ending:
+    from .accounts.desk_lock import DeskLock
+    from .main_window import MainWindow
+
+    store = opened.store
+    with store:
+        going, admin = _first_admin()
+        if not going:
+            return Ending(0)
+        session().start_accounts()  # from here on only a logged-in officer acts
+        window = MainWindow(store)
+        lock = DeskLock(window, idle_minutes=load_office().lock_minutes)
+        window.settings.officeChanged.connect(lambda: lock.set_idle_minutes(load_office().lock_minutes))
+        auto = AutoBackup(store, window)
+        tab = window.settings.backup_tab
+        tab.backupFinished.connect(auto.show_result)
+        tab.backupFailed.connect(auto.show_failure)
+        ending = Ending(0)
+
+        def restore_ready(prepared: PreparedRestore) -> None:
+            ending.prepared = prepared
+            auto.skip_exit_backup()
+            app.exit(RESTORE)
+
+        def damaged(problem: str) -> None:
+            ending.problem = problem
+            auto.skip_exit_backup()
+            app.exit(DAMAGED)
+
+        def wake() -> None:
+            bring_forward(window)
+
+        tab.restoreReady.connect(restore_ready)
+        auto.damaged.connect(damaged)
+        guard.activated.connect(wake)
+        if store.upgraded_from:
+            window.statusBar().showMessage(
+                window.tr("Basis data diperbarui dari skema {0}; salinan lama: {1}").format(
+                    store.upgraded_from, str(store.pre_upgrade_copy)), 15000)
+        if notice:
+            window.statusBar().showMessage(notice, 20000)
+        window.show()
+        if admin is not None:
+            lock.log_in_directly(admin)
+        else:
+            lock.require_login()
+        auto.start(check_first=opened.check_later)
+        ending.code = app.exec()
+        lock.idle.stop()
+        guard.activated.disconnect(wake)
+        if ending.code in (RESTORE, DAMAGED):
+            _close_for_good(app, window, auto)
+    return ending
+
+
+def _close_for_good(app: QApplication, window: QMainWindow, auto: AutoBackup) -> None:
+    """Close the window after the event loop ended, without an exit backup; every worker
+    thread ends first, so nothing holds the register when it is swapped."""
+    auto.stop()
+    QThreadPool.globalInstance().waitForDone(THREADS_WAIT_MS)
+    QCoreApplication.sendPostedEvents()  # the finished tasks' signals
+    auto.close_now()
+    quit_on_close = app.quitOnLastWindowClosed()
+    app.setQuitOnLastWindowClosed(False)
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    app.setQuitOnLastWindowClosed(quit_on_close)
+
+
+def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance) -> int:
+    """Open, check and show the register until the officer quits."""
+    problem: str | None = None
+    notice: str | None = None
+    while True:
+        opened = open_checked(data_dir, problem)
+        if opened is None:
+            return 1  # the register could not be opened, or the officer quit at the damage dialog
+        problem = None
+        ending = _run_window(app, opened, guard, notice)
+        notice = None
+        if ending.prepared is not None:
+            try:
+                result = finish_restore(ending.prepared)
+            except PpidError as exc:
+                discard(ending.prepared)
+                QMessageBox.critical(None, APP_NAME, exc.message)
+                continue
+            notice = QCoreApplication.translate(
+                "startup", "Register dipulihkan dari {0}; register sebelumnya disimpan di {1}.").format(
+                    str(result.restored_from), str(result.saved_current))
+            continue
+        if ending.problem is not None:
+            problem = ending.problem
+            continue
+        return ending.code
+
+
+def run_gui(app: QApplication, data_dir: Path) -> int:
+    """The whole life of the app for ``data_dir``; the exit status."""
+    guard = SingleInstance(data_dir)
+    state = guard.acquire()
+    if state is LockState.FAILED:
+        QMessageBox.critical(None, APP_NAME, guard.problem)
+        return 1
+    if state is LockState.HELD:
+        if guard.wake_first():
+            print("ppid-desk: PPID Desk sudah terbuka untuk folder data ini; jendelanya dimunculkan.")
+            return 0
+        QMessageBox.information(None, APP_NAME, guard.busy_message())
+        return 1
+    try:
+        return run_sessions(app, data_dir, guard)
+    finally:
+        guard.release()
