@@ -3,11 +3,12 @@
 # Qt (offscreen and xcb) needs the libraries below at run time; poppler-utils turns the
 # printed documents into pictures (pdftoppm) in the tests; cups, cups-bsd and
 # printer-driver-cups-pdf give the print tests a real CUPS queue, PPID_Test_PDF, that
-# writes every job as a PDF (started and created below, as root); later features add
-# libreoffice.
+# writes every job as a PDF (started and created below, as root); libreoffice-calc-nogui
+# (headless Calc, without the GUI toolkit) opens the periodic report in
+# tests/reports/test_report_libreoffice.py.
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0
-          poppler-utils cups cups-bsd printer-driver-cups-pdf)
+          poppler-utils cups cups-bsd printer-driver-cups-pdf libreoffice-calc-nogui)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 install_missing() {
