@@ -33,3 +33,8 @@ class StoreError(PpidError):
 
 class SchemaTooNewError(StoreError):
     """The database was written by a newer version of the app."""
+
+
+class DamagedStoreError(StoreError):
+    """The register file is damaged: not readable as a database, or failing the
+    integrity check. The app offers the newest good backup; nothing is started over it."""

@@ -11,6 +11,9 @@ import re
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 
+from . import audit
+from .accounts.officer import Actor, require
+from .accounts.roles import Permission
 from .errors import ValidationError
 from .objections.numbering import DEFAULT_OBJECTION_PATTERN
 from .register.numbering import DEFAULT_REQUEST_PATTERN, validate_pattern
@@ -37,6 +40,8 @@ DOCUMENT_PATTERNS = {
     "handover_number_pattern": DEFAULT_HANDOVER_PATTERN,
     "objection_response_number_pattern": DEFAULT_OBJECTION_RESPONSE_PATTERN,
 }
+MIN_BACKUP_KEEP, MAX_BACKUP_KEEP = 3, 365
+MIN_LOCK_MINUTES, MAX_LOCK_MINUTES = 1, 240
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
@@ -80,6 +85,12 @@ class OfficeSettings:
     annual_budget: str = ""
     annual_obstacles: str = ""
     annual_recommendations: str = ""
+    # Backups (ppid_desk/backup.py): how many to keep, and a second folder (a USB stick, a
+    # share) each backup is also copied to; "" = none.
+    backup_keep: int = 30
+    backup_mirror_dir: str = ""
+    # Security: the app locks the screen after this many minutes without keyboard or mouse.
+    lock_minutes: int = 10
 
     @property
     def is_configured(self) -> bool:
@@ -151,6 +162,16 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
         raise ValidationError(exc.message, "objection_number_pattern") from None
     if not 1 <= int(clean["order_days"]) <= 30:
         raise ValidationError("Waktu melaksanakan perintah Atasan PPID harus 1 sampai 30 hari kerja.", "order_days")
+    if not MIN_BACKUP_KEEP <= int(clean["backup_keep"]) <= MAX_BACKUP_KEEP:
+        raise ValidationError(f"Jumlah cadangan yang disimpan harus {MIN_BACKUP_KEEP} sampai {MAX_BACKUP_KEEP}.",
+                              "backup_keep")
+    if not MIN_LOCK_MINUTES <= int(clean["lock_minutes"]) <= MAX_LOCK_MINUTES:
+        raise ValidationError(f"Kunci layar otomatis harus {MIN_LOCK_MINUTES} sampai {MAX_LOCK_MINUTES} menit.",
+                              "lock_minutes")
+    if clean["backup_mirror_dir"] and not Path(clean["backup_mirror_dir"]).is_absolute():
+        # Whether the folder is there is checked at each backup (a USB stick may be out now).
+        raise ValidationError("Folder salinan cadangan harus ditulis lengkap (mis. E:\\Cadangan atau "
+                              "/media/usb/cadangan).", "backup_mirror_dir")
     clean["paper"] = clean["paper"].upper()
     if clean["paper"] not in PAPERS:
         raise ValidationError("Ukuran kertas surat harus A4 atau F4.", "paper")
@@ -170,17 +191,34 @@ def validate_office(office: OfficeSettings, require_identity: bool = True) -> Of
     return OfficeSettings(**clean)
 
 
-def save_office(office: OfficeSettings, require_identity: bool = True, actor: str = "") -> OfficeSettings:
+def save_office(office: OfficeSettings, require_identity: bool = True, actor: Actor = "") -> OfficeSettings:
+    """Validate and store the settings (Admin: ``edit_settings``); ``actor`` "" is the
+    operating-system user."""
+    require(actor, Permission.EDIT_SETTINGS)
+    return store_office(office, require_identity, actor)
+
+
+def store_office(office: OfficeSettings, require_identity: bool, actor: Actor,
+                 what: str = "Pengaturan kantor", action: str = "office.save") -> OfficeSettings:
+    """:func:`save_office` without its permission check, for a caller that checked its own
+    (the annual report's texts: ``make_report``). One audit entry names the changed
+    settings (nothing changed: no entry)."""
     clean = validate_office(office, require_identity)
     rows = [{"key": k, "value": _encode(v)} for k, v in asdict(clean).items()]
     with database.atomic():
         before = load_office()
         Setting.insert_many(rows).on_conflict_replace().execute()
+        recomputed = 0
         if (before.cuti_bersama_off, before.completeness_days) != (clean.cuti_bersama_off, clean.completeness_days):
             # workdays builds on this module; imported here to keep the dependency one-way.
             from .workdays import calendar_changed
 
-            calendar_changed(actor, "Pengaturan cuti bersama / batas kelengkapan diubah")
+            recomputed = calendar_changed(actor, "Pengaturan cuti bersama / batas kelengkapan diubah")
+        old, new = asdict(before), asdict(clean)
+        changed = sorted(k for k in new if old.get(k) != new[k])
+        if changed:
+            audit.step(actor, action, "office", "", f"{what} diubah: {', '.join(changed)}.",
+                       {"changed": changed, "deadlines_recomputed": recomputed})
     return clean
 
 
@@ -192,8 +230,9 @@ def _image_mime(data: bytes) -> str | None:
     return None
 
 
-def set_logo(path: Path) -> str:
+def set_logo(path: Path, actor: Actor = "") -> str:
     """Store the letterhead logo (PNG or JPEG, at most 2 MB); returns its SHA-256."""
+    require(actor, Permission.EDIT_SETTINGS)
     try:
         data = Path(path).read_bytes()
     except OSError as exc:
@@ -204,9 +243,12 @@ def set_logo(path: Path) -> str:
     if mime is None:
         raise ValidationError("Logo harus berupa gambar PNG atau JPEG.", "logo")
     digest = hashlib.sha256(data).hexdigest()
-    OfficeAsset.insert(
-        name=LOGO, filename=Path(path).name, mime=mime, data=data, sha256=digest
-    ).on_conflict_replace().execute()
+    with database.atomic():
+        OfficeAsset.insert(
+            name=LOGO, filename=Path(path).name, mime=mime, data=data, sha256=digest
+        ).on_conflict_replace().execute()
+        audit.step(actor, "office.logo", "office", LOGO, f"Logo kop surat diganti ({Path(path).name}).",
+                   {"filename": Path(path).name, "sha256": digest, "size": len(data)})
     return digest
 
 
@@ -215,5 +257,8 @@ def logo_bytes() -> bytes | None:
     return bytes(row.data) if row else None
 
 
-def remove_logo() -> None:
-    OfficeAsset.delete().where(OfficeAsset.name == LOGO).execute()
+def remove_logo(actor: Actor = "") -> None:
+    require(actor, Permission.EDIT_SETTINGS)
+    with database.atomic():
+        if OfficeAsset.delete().where(OfficeAsset.name == LOGO).execute():
+            audit.step(actor, "office.logo_remove", "office", LOGO, "Logo kop surat dihapus.")

@@ -5,10 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import peewee
-
+from . import audit
+from .accounts.officer import Actor, require
+from .accounts.roles import Permission
 from .errors import ValidationError
-from .store.models import RequestUnit, Unit
+from .store.models import RequestUnit, Unit, database
 
 
 class UnitKind(StrEnum):
@@ -55,30 +56,43 @@ def _clean(name: str, kind: str) -> tuple[str, UnitKind]:
 
 
 def save_unit(name: str, kind: str, head_name: str = "", contact: str = "", unit_id: int | None = None,
-              active: bool = True) -> UnitInfo:
+              active: bool = True, actor: Actor = "") -> UnitInfo:
     """Add a unit (``unit_id`` None) or change one; names are unique."""
+    require(actor, Permission.EDIT_UNITS)
     name, unit_kind = _clean(name, kind)
-    clash = Unit.select().where(peewee.fn.LOWER(Unit.name) == name.lower())
-    if unit_id is not None:
-        clash = clash.where(Unit.id != unit_id)
-    if clash.exists():
+    # Compared in Python: SQL's LOWER folds ASCII letters only ("É" stays "É"), and a
+    # missed clash would end in the UNIQUE constraint instead of this message.
+    wanted = name.casefold()
+    if any(other_id != unit_id and other.casefold() == wanted
+           for other_id, other in Unit.select(Unit.id, Unit.name).tuples()):
         raise ValidationError(f"Unit \u201c{name}\u201d sudah ada.", "name")
     values = {"name": name, "kind": unit_kind.value, "head_name": head_name.strip(),
               "contact": contact.strip(), "active": active}
-    if unit_id is None:
-        row = Unit.create(**values)
-    else:
-        row = Unit.get_or_none(Unit.id == unit_id)
-        if row is None:
-            raise ValidationError("Unit tidak ditemukan.")
-        Unit.update(**values).where(Unit.id == unit_id).execute()
-        row = Unit.get_by_id(unit_id)
+    with database.atomic():
+        if unit_id is None:
+            row = Unit.create(**values)
+            audit.step(actor, "unit.add", "unit", row.id, f"Unit ditambahkan: {name} ({unit_kind.label}).", values)
+        else:
+            row = Unit.get_or_none(Unit.id == unit_id)
+            if row is None:
+                raise ValidationError("Unit tidak ditemukan.")
+            before = {k: getattr(row, k) for k in values}
+            Unit.update(**values).where(Unit.id == unit_id).execute()
+            row = Unit.get_by_id(unit_id)
+            changed = {k: v for k, v in values.items() if before[k] != v}
+            if changed:
+                audit.step(actor, "unit.edit", "unit", unit_id, f"Unit diubah: {name} ({', '.join(changed)}).",
+                           {"before": {k: before[k] for k in changed}, "after": changed})
     return _info(row)
 
 
-def delete_unit(unit_id: int) -> None:
+def delete_unit(unit_id: int, actor: Actor = "") -> None:
     """Delete a unit no request was routed to; a used unit is deactivated instead."""
+    require(actor, Permission.EDIT_UNITS)
     if RequestUnit.select().where(RequestUnit.unit == unit_id).exists():
         raise ValidationError("Unit ini sudah menerima disposisi; nonaktifkan saja (hapus centang Aktif).")
-    if not Unit.delete().where(Unit.id == unit_id).execute():
-        raise ValidationError("Unit tidak ditemukan.")
+    with database.atomic():
+        row = Unit.get_or_none(Unit.id == unit_id)
+        if row is None or not Unit.delete().where(Unit.id == unit_id).execute():
+            raise ValidationError("Unit tidak ditemukan.")
+        audit.step(actor, "unit.delete", "unit", unit_id, f"Unit dihapus: {row.name}.", {"name": row.name})

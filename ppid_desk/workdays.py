@@ -7,9 +7,13 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
-from .calendar import DayHours, DayOff, DayOffSource, Override, OverrideKind, WorkingCalendar
+from . import audit
+from .accounts.officer import Actor, require
+from .accounts.roles import Permission
+from .calendar import WEEKDAY_NAMES, DayHours, DayOff, DayOffSource, Override, OverrideKind, WorkingCalendar
 from .dates import clock
 from .errors import ValidationError
+from .inbox.deadlines import recompute_message_deadlines
 from .objections.deadlines import recompute_objection_deadlines
 from .office import load_office
 from .register.deadlines import recompute_open_deadlines
@@ -34,16 +38,20 @@ def list_overrides(year: int | None = None) -> list[Override]:
     return [Override(row.day, OverrideKind(row.kind), row.reason) for row in query]
 
 
-def calendar_changed(actor: str, reason: str) -> int:
-    """Recompute the deadlines of running requests and objections after a calendar change;
-    returns how many records changed."""
+def calendar_changed(actor: Actor, reason: str) -> int:
+    """Recompute the deadlines of running requests, objections and inbox messages after a
+    calendar change; returns how many records changed. Each change is an event of its
+    record; the audit log has the one entry of the calendar change that caused them."""
+    actor = str(actor)
     calendar = load_calendar()
     return (recompute_open_deadlines(calendar, load_office().completeness_days, actor, reason)
-            + recompute_objection_deadlines(calendar, actor, reason))
+            + recompute_objection_deadlines(calendar, actor, reason)
+            + recompute_message_deadlines(calendar, actor, reason))
 
 
-def add_override(day: date, kind: OverrideKind | str, reason: str, actor: str = "") -> Override:
+def add_override(day: date, kind: OverrideKind | str, reason: str, actor: Actor = "") -> Override:
     """Add an office closure (``libur``) or mark a listed day off as worked (``masuk``)."""
+    require(actor, Permission.EDIT_CALENDAR)
     kind = OverrideKind(kind)
     reason = " ".join(reason.split())
     if not reason:
@@ -60,15 +68,24 @@ def add_override(day: date, kind: OverrideKind | str, reason: str, actor: str = 
         raise ValidationError(f"{day:%d-%m-%Y} memang hari kerja; tidak perlu ditandai masuk.", "day")
     with database.atomic():
         CalendarOverride.create(day=day, kind=kind.value, reason=reason)
-        calendar_changed(actor, f"Kalender kantor: {day:%d-%m-%Y} {kind.value} ({reason})")
+        changed = calendar_changed(actor, f"Kalender kantor: {day:%d-%m-%Y} {kind.value} ({reason})")
+        what = "hari libur kantor" if kind is OverrideKind.CLOSED else "hari masuk kerja"
+        audit.step(actor, "calendar.add", "calendar", day.isoformat(),
+                   f"Kalender kantor: {day:%d-%m-%Y} ditetapkan sebagai {what} ({reason}); "
+                   f"tenggat {changed} berkas dihitung ulang.",
+                   {"day": day, "kind": kind.value, "reason": reason, "deadlines_recomputed": changed})
     return Override(day, kind, reason)
 
 
-def remove_override(day: date, actor: str = "") -> None:
+def remove_override(day: date, actor: Actor = "") -> None:
+    require(actor, Permission.EDIT_CALENDAR)
     with database.atomic():
         if not CalendarOverride.delete().where(CalendarOverride.day == day).execute():
             raise ValidationError(f"Tidak ada pengaturan kantor pada {day:%d-%m-%Y}.", "day")
-        calendar_changed(actor, f"Kalender kantor: pengaturan {day:%d-%m-%Y} dihapus")
+        changed = calendar_changed(actor, f"Kalender kantor: pengaturan {day:%d-%m-%Y} dihapus")
+        audit.step(actor, "calendar.remove", "calendar", day.isoformat(),
+                   f"Kalender kantor: pengaturan {day:%d-%m-%Y} dihapus; tenggat {changed} berkas dihitung ulang.",
+                   {"day": day, "deadlines_recomputed": changed})
 
 
 @dataclass(frozen=True)
@@ -136,8 +153,9 @@ def validate_day_hours(hours: DayHours) -> None:
             raise ValidationError("Jam istirahat harus di dalam jam layanan dan mulai sebelum selesai.")
 
 
-def save_service_hours(hours: dict[int, DayHours]) -> None:
+def save_service_hours(hours: dict[int, DayHours], actor: Actor = "") -> None:
     """Replace the weekly service hours (weekday 0 = Senin .. 6 = Minggu)."""
+    require(actor, Permission.EDIT_CALENDAR)
     rows = []
     for weekday, day in sorted(hours.items()):
         if not 0 <= weekday <= 6:
@@ -151,3 +169,7 @@ def save_service_hours(hours: dict[int, DayHours]) -> None:
             ServiceHours.insert_many(
                 rows, fields=[ServiceHours.weekday, ServiceHours.opens, ServiceHours.closes, ServiceHours.breaks]
             ).execute()
+        audit.step(actor, "calendar.hours", "calendar", "jam_layanan",
+                   "Jam layanan diubah: " + ("; ".join(f"{WEEKDAY_NAMES[w]} {hours_text(hours[w])}"
+                                                       for w in sorted(hours)) or "tidak ada jam layanan") + ".",
+                   {"hours": {str(w): [o, c, b] for w, o, c, b in rows}})

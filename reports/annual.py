@@ -23,12 +23,14 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from ppid_desk.calendar import WEEKDAY_NAMES
-from ppid_desk.office import OfficeSettings, load_office, save_office
+from ppid_desk.accounts.officer import Actor, require
+from ppid_desk.accounts.roles import Permission
+from ppid_desk.office import OfficeSettings, load_office, store_office
 from ppid_desk.register.codes import Channel, EventKind
 from ppid_desk.store.models import Request, RequestEvent
 from ppid_desk.workdays import hours_text, load_calendar, load_service_hours
 
-from .xlsx_book import period_bounds, print_setup, styled
+from .xlsx_book import Rows, period_bounds, print_setup, styled
 
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("annual_policy", "I", "Gambaran umum kebijakan pelayanan informasi publik"),
@@ -117,30 +119,22 @@ def section_texts(year: int, office: OfficeSettings | None = None, late: int | N
     return {key: (stored[key].strip() or proposed[key]) for key, _, _ in SECTIONS}
 
 
-def save_texts(texts: Mapping[str, str], actor: str = "") -> OfficeSettings:
-    """Keep the office's texts (only the ``annual_*`` keys) for this and next year's report."""
+def save_texts(texts: Mapping[str, str], actor: Actor = "") -> OfficeSettings:
+    """Keep the office's texts (only the ``annual_*`` keys) for this and next year's report.
+    Part of making the report (``make_report``), not of the office settings."""
+    require(actor, Permission.MAKE_REPORT)
     office = load_office()
     known = {key for key, _, _ in SECTIONS}
     unknown = set(texts) - known
     if unknown:
         raise KeyError(f"not an annual report text: {sorted(unknown)}")
     values = {**asdict(office), **{k: v.strip() for k, v in texts.items()}}
-    return save_office(OfficeSettings(**values), require_identity=False, actor=actor)
+    return store_office(OfficeSettings(**values), False, actor, what="Teks laporan tahunan",
+                        action="report.annual_texts")
 
 
-class _Rows:
-    """Appends rows to a write-only sheet, counting them so a row's height can be set
-    before it is written (write-only sheets cannot change a written row)."""
-
-    def __init__(self, ws):
-        self.ws = ws
-        self.count = 0
-
-    def append(self, cells: list, height: float | None = None) -> None:
-        self.count += 1
-        if height:
-            self.ws.row_dimensions[self.count].height = height
-        self.ws.append(cells)
+class _Rows(Rows):
+    """The annual sheet's rows: headings, wrapped texts, figures."""
 
     def heading(self, number: str, title: str, gap: bool = True) -> None:
         if gap:

@@ -19,6 +19,9 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
+from ppid_desk import audit
+from ppid_desk.accounts.officer import Actor, PermissionDenied, actor_can, refusal as permission_refusal, require
+from ppid_desk.accounts.roles import DOCUMENT_PERMISSIONS, Permission
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import OfficeSettings, load_office, logo_bytes
 from ppid_desk.register.codes import GRANTED, Decision
@@ -190,27 +193,57 @@ def next_letter_number(series: str, pattern: str, day: date) -> str:
     return unused_number(format_number(pattern, next_sequence(series, day.year), day))
 
 
+def require_document(actor: Actor, kind: str, reprint: bool) -> None:
+    """Who may issue or reprint a document (docs/decisions.md, issue 8): the first issue
+    of ``kind`` needs ``DOCUMENT_PERMISSIONS[kind]``; a reprint (SALINAN) needs
+    ``issue_document`` or the kind's own permission. Documents are never masked (they are
+    the requester's legal papers, stored once and reprinted as stored), so both also need
+    ``view_personal_data``."""
+    first = DOCUMENT_PERMISSIONS[kind]
+    if reprint and not actor_can(actor, first):
+        require(actor, Permission.ISSUE_DOCUMENT)
+    elif not reprint:
+        require(actor, first)
+    reason = permission_refusal(actor, Permission.VIEW_PERSONAL_DATA)
+    if reason:
+        raise PermissionDenied(f"Dokumen memuat data pribadi pemohon. {reason}", Permission.VIEW_PERSONAL_DATA)
+
+
 def issue_or_reprint(owner: str, owner_id: int, kind: str, digests: list[str], number_for: Callable[[int], str],
-                     render: Callable[[str, int], bytes], paper: str, actor: str,
-                     now: datetime) -> tuple[IssuedDocument, bool]:
+                     render: Callable[[str, int], bytes], paper: str, actor: Actor,
+                     now: datetime, owner_number: str = "", label: str = "") -> tuple[IssuedDocument, bool]:
     """The document ``kind`` of the request or objection ``owner_id`` (``owner`` names the
     column: "request" or "objection"): the stored one whose source digest is one of
     ``digests`` (the current form first) with True, else a new one with False, numbered
     by ``number_for(revision)`` and drawn by ``render(number, revision)`` in one
-    transaction (``revision`` counts the earlier documents of that kind)."""
+    transaction (``revision`` counts the earlier documents of that kind). The permission
+    is checked first (:func:`require_document`); an issue and a reprint each leave an
+    audit entry (``owner_number`` and ``label`` name them there)."""
     column = getattr(IssuedDocument, owner)
     previous = list(IssuedDocument.select(IssuedDocument.id, IssuedDocument.source_hash)
                     .where((column == owner_id) & (IssuedDocument.kind == kind)).order_by(IssuedDocument.id))
+    noun = "Permohonan" if owner == "request" else "Keberatan"
     for digest in digests:
         same = [doc for doc in previous if doc.source_hash == digest]
         if same:
-            return IssuedDocument.get_by_id(same[-1].id), True
+            require_document(actor, kind, reprint=True)
+            doc = IssuedDocument.get_by_id(same[-1].id)
+            audit.step(actor, "document.reprint", owner, owner_number,
+                       f"{noun} {owner_number}: {label or kind} {doc.letter_number} dicetak ulang (SALINAN).",
+                       {"document_id": doc.id, "kind": kind, "letter_number": doc.letter_number,
+                        "sha256": doc.sha256}, at=now)
+            return doc, True
+    require_document(actor, kind, reprint=False)
     with database.atomic():
         number = number_for(len(previous))
         pdf = render(number, len(previous))
         doc = IssuedDocument.create(**{owner: owner_id}, kind=kind, letter_number=number, source_hash=digests[0],
                                     pdf=pdf, sha256=hashlib.sha256(pdf).hexdigest(), paper=paper, issued_at=now,
-                                    issued_by=actor)
+                                    issued_by=str(actor))
+        audit.step(actor, "document.issue", owner, owner_number,
+                   f"{noun} {owner_number}: {label or kind} {number} diterbitkan.",
+                   {"document_id": doc.id, "kind": kind, "letter_number": number, "sha256": doc.sha256,
+                    "paper": paper}, at=now)
     return doc, False
 
 
@@ -222,7 +255,7 @@ def issued_pdf(doc: IssuedDocument, kind: DocumentKind | ObjectionDocumentKind, 
                      pdf=mark_copy(stored) if copy else stored, sha256=doc.sha256, copy=copy, paper=doc.paper)
 
 
-def produce(request_number: str, kind: DocumentKind | str, actor: str, now: datetime | None = None,
+def produce(request_number: str, kind: DocumentKind | str, actor: Actor, now: datetime | None = None,
             paper: str | None = None) -> IssuedPdf:
     """Issue the document ``kind`` of a request, or give the stored one again marked SALINAN.
 
@@ -238,13 +271,13 @@ def produce(request_number: str, kind: DocumentKind | str, actor: str, now: date
     office = load_office()
     chosen = _paper(kind, paper, office)  # checked even for a reprint, which keeps its own paper
     rejection_number = _rejection_number(row) if kind is DocumentKind.HANDOVER else ""
-    source = build_source(kind.value, row, actor, rejection_number)
+    source = build_source(kind.value, row, str(actor), rejection_number)
     wanted = [source.digest()] + [earlier.digest() for earlier in source.earlier_forms()]
     doc, copy = issue_or_reprint(
         "request", row.id, kind.value, wanted,
         lambda revision: _letter_number(kind, row, source, office, revision),
         lambda number, revision: _renderer(kind)(source, office, logo_bytes(), chosen, number, revision),
-        chosen, actor, now)
+        chosen, actor, now, row.number, kind.label)
     return issued_pdf(doc, kind, row.number, copy)
 
 

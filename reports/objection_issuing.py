@@ -20,6 +20,7 @@ from collections.abc import Callable
 from datetime import datetime
 from enum import StrEnum
 
+from ppid_desk.accounts.officer import Actor
 from ppid_desk.errors import ValidationError
 from ppid_desk.objections.service import find_by_number
 from ppid_desk.office import OfficeSettings, load_office, logo_bytes
@@ -111,7 +112,7 @@ def _number(kind: ObjectionDocumentKind, row: Objection, source: ObjectionSource
     return unused_number(base if not revision else f"{base} (perbaikan {revision})")
 
 
-def produce_objection(objection_number: str, kind: ObjectionDocumentKind | str, actor: str,
+def produce_objection(objection_number: str, kind: ObjectionDocumentKind | str, actor: Actor,
                       now: datetime | None = None, paper: str | None = None) -> IssuedPdf:
     """Issue the document ``kind`` of an objection, or give the stored one again marked SALINAN.
 
@@ -128,13 +129,13 @@ def produce_objection(objection_number: str, kind: ObjectionDocumentKind | str, 
     office = load_office()
     chosen = choose_paper(kind.label, False, paper, office)  # every objection document is a full page
     response_number = _response_number(row) if kind is ObjectionDocumentKind.RESPONSE_RECEIPT else ""
-    source = build_objection_source(kind.value, row, actor, load_calendar(), office, response_number)
+    source = build_objection_source(kind.value, row, str(actor), load_calendar(), office, response_number)
     wanted = [source.digest()] + [earlier.digest() for earlier in source.earlier_forms()]
     doc, copy = issue_or_reprint(
         "objection", row.id, kind.value, wanted,
         lambda revision: _number(kind, row, source, office, revision),
         lambda number, revision: _renderer(kind)(source, office, logo_bytes(), chosen, number, revision),
-        chosen, actor, now)
+        chosen, actor, now, row.number, kind.label)
     return issued_pdf(doc, kind, row.number, copy)
 
 

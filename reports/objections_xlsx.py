@@ -8,7 +8,9 @@ pemohon (accepts, or goes to the Komisi Informasi). One row per objection receiv
 the period, in the order received; the workbook itself is :mod:`.xlsx_book`'s.
 
 "Hari/tanggal tanggapan" is the day the Atasan PPID decided (the date of the response
-letter). Personal data: the NIK is not part of the book and is not exported.
+letter). Personal data: the NIK is not part of the book and is not exported; the contact
+column is masked for an officer who may not see personal data, and every export is
+written to the audit log (the book names the objectors).
 """
 
 from __future__ import annotations
@@ -19,9 +21,13 @@ from pathlib import Path
 
 from peewee import JOIN
 
+from ppid_desk.accounts.officer import Actor, require
+from ppid_desk.accounts.roles import Permission
 from ppid_desk.objections.codes import Decision, EventKind, Ground, ObjectorResponse, Status, parse_grounds
+from ppid_desk.privacy import Masker
 from ppid_desk.store.models import Objection, ObjectionEvent, Request, Requester
 
+from .export_audit import record_export
 from .xlsx_book import TICK, Column, check_export, day, period_bounds, write_book
 
 TITLE = "REGISTER KEBERATAN INFORMASI PUBLIK"
@@ -87,9 +93,12 @@ def steps_by(date_from: date | None, date_to: date | None, end: datetime) -> dic
     return steps
 
 
-def objection_rows(date_from: date | None = None, date_to: date | None = None, as_of: datetime | None = None):
+def objection_rows(date_from: date | None = None, date_to: date | None = None, as_of: datetime | None = None,
+                   masker: Masker | None = None):
     """The register keberatan's lines as tuples in column order (dates as datetimes).
-    With ``as_of``, each line shows what had happened by that moment."""
+    With ``as_of``, each line shows what had happened by that moment; ``masker`` masks
+    the contact column."""
+    masker = masker or Masker(True)
     query = (Objection.select(Objection.id, Objection.number, Objection.received_at, Requester.name,
                               Requester.address, Requester.phone, Requester.email, Requester.occupation,
                               Objection.proxy_name, Objection.proxy_letter, Request.number,
@@ -121,7 +130,8 @@ def objection_rows(date_from: date | None = None, date_to: date | None = None, a
                 dispute_number = ""
         chosen = {g.value for g in parse_grounds(grounds)}
         yield (
-            number, day(received.date()), name, address or None, _contact(phone, email) or None, occupation or None,
+            number, day(received.date()), name, address or None,
+            _contact(masker.phone(phone), masker.email(email)) or None, occupation or None,
             _proxy(proxy, letter), request_number or reference or None, information or None, purpose or None,
             *(TICK if ground.value in chosen else None for ground in Ground),
             _decision(decision, status), day(decided_on), atasan or None, title or None,
@@ -130,9 +140,13 @@ def objection_rows(date_from: date | None = None, date_to: date | None = None, a
 
 
 def export_objections(path: Path | str, date_from: date | None = None, date_to: date | None = None,
-                      paper: str = "A4") -> int:
+                      paper: str = "A4", *, actor: Actor = "") -> int:
     """Write the register keberatan of objections received in [date_from, date_to];
-    returns the row count."""
+    returns the row count. ``actor`` "" is the operating-system user."""
+    require(actor, Permission.EXPORT_REGISTER)  # contacts masked below for roles that may not see them
     path, paper = check_export(path, date_from, date_to, paper)
-    return write_book(path, "Register Keberatan", TITLE, COLUMNS, objection_rows(date_from, date_to), date_from,
-                      date_to, paper, "Tidak ada keberatan pada periode ini.")
+    masker = Masker.for_actor(actor)
+    count = write_book(path, "Register Keberatan", TITLE, COLUMNS, objection_rows(date_from, date_to, masker=masker),
+                       date_from, date_to, paper, "Tidak ada keberatan pada periode ini.")
+    record_export(actor, path, "register keberatan", count, date_from, date_to, masker)
+    return count

@@ -33,21 +33,28 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from openpyxl import Workbook
+from peewee import JOIN
 from openpyxl.chart import BarChart, Reference
 from openpyxl.styles import Alignment, Font
 
+from ppid_desk.accounts.officer import Actor, require
+from ppid_desk.accounts.roles import Permission
 from ppid_desk.calendar import WorkingCalendar
+from ppid_desk.dip.codes import InfoClass
 from ppid_desk.errors import ValidationError
+from ppid_desk.inbox.queries import counts_by_kind
 from ppid_desk.objections.codes import Decision as ObjectionDecision, EventKind as ObjectionStep
 from ppid_desk.office import load_office
+from ppid_desk.privacy import Masker
 from ppid_desk.register.codes import PASAL_17, Channel, Decision, EventKind, RequesterKind
-from ppid_desk.store.models import Objection, Request, RequestEvent, Requester, RequestUnit, Unit
+from ppid_desk.store.models import DipEntry, Objection, Request, RequestEvent, Requester, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
 from . import objections_xlsx, register_xlsx
+from .export_audit import record_export
 from .register_xlsx import AsOf
-from .xlsx_book import (DATE_FORMAT, add_register_sheet, check_export, day, discard_book, period_bounds, period_text,
-                        print_setup, save_book, styled)
+from .xlsx_book import (DATE_FORMAT, Book, Rows, add_register_sheet, check_export, day, discard_book, period_bounds,
+                        period_text, print_setup, save_book, stream_cells, styled)
 
 KINDS = ("daily", "weekly", "monthly", "annual", "custom")
 KIND_WORDS = {"daily": "Harian", "weekly": "Mingguan (7 hari)", "monthly": "Bulanan (30 hari)",
@@ -104,6 +111,7 @@ class RequestLine:
     outcome: str = IN_PROCESS
     state: AsOf = field(default_factory=AsOf)
     extended: bool = False
+    info_class: str | None = None  # the class of the DIP entry the request is linked to
     to_notice: int | None = None
     to_delivery: int | None = None
     on_time: bool | None = None
@@ -130,13 +138,17 @@ class ReportSummary:
     by_requester: dict[str, int] = field(default_factory=dict)
     by_pasal17: dict[str, int] = field(default_factory=dict)
     by_unit: dict[str, int] = field(default_factory=dict)
+    by_class: dict[str, int] = field(default_factory=dict)
     by_objection: dict[str, int] = field(default_factory=dict)
+    by_message: dict[str, int] = field(default_factory=dict)
 
     def tables(self) -> dict[str, dict[str, int]]:
         """The request breakdowns under their Ringkasan headings."""
         return {"Menurut saluran permohonan": self.by_channel, "Menurut jenis pemohon": self.by_requester,
                 "Menurut alasan pengecualian (Pasal 17 UU 14/2008)": self.by_pasal17,
-                "Menurut unit yang menguasai informasi": self.by_unit}
+                "Menurut unit yang menguasai informasi": self.by_unit,
+                "Menurut klasifikasi informasi (Daftar Informasi Publik)": self.by_class,
+                "Pesan masuk (SMS, email, telepon, website) menurut jenis": self.by_message}
 
     def lines(self) -> list[str]:
         return [f"{k}: {_shown(v)}" for k, v in self.figures.items()]
@@ -168,10 +180,11 @@ def request_lines(period: Period, calendar: WorkingCalendar) -> list[RequestLine
     _, end = period_bounds(period.first, period.last)
     lines: dict[int, RequestLine] = {}
     query = (Request.select(Request.id, Request.number, Request.received_at, Request.effective_day,
-                            Request.response_due, Request.extended_due)
+                            Request.response_due, Request.extended_due, DipEntry.info_class)
+             .join(DipEntry, JOIN.LEFT_OUTER, on=Request.dip_entry == DipEntry.id)
              .where(_received_in(Request, period)).order_by(Request.received_at, Request.id))
-    for rid, number, received, effective, due, extended_due in query.tuples().iterator():
-        lines[rid] = RequestLine(rid, number, received, effective, due, extended_due)
+    for rid, number, received, effective, due, extended_due, info_class in query.tuples().iterator():
+        lines[rid] = RequestLine(rid, number, received, effective, due, extended_due, info_class=info_class)
     if not lines:
         return []
     events = (RequestEvent.select(RequestEvent.request, RequestEvent.kind, RequestEvent.data)
@@ -206,6 +219,19 @@ def request_lines(period: Period, calendar: WorkingCalendar) -> list[RequestLine
         if line.delivered is not None:
             line.to_delivery = calendar.working_days_between(line.effective_day, line.delivered)
     return list(lines.values())
+
+
+NOT_LINKED = "Tidak dikaitkan ke DIP"
+
+
+def _class_label(line: RequestLine) -> str:
+    return InfoClass(line.info_class).label if line.info_class else NOT_LINKED
+
+
+def by_class(lines: list[RequestLine]) -> dict[str, int]:
+    """The period's requests by the class of the DIP entry each is linked to."""
+    counts = Counter(_class_label(line) for line in lines)
+    return {label: counts[label] for label in (*(c.label for c in InfoClass), NOT_LINKED)}
 
 
 def _grouped(query) -> dict[str, int]:
@@ -251,34 +277,45 @@ def summarise(lines: list[RequestLine], objections: int) -> dict[str, float | in
 
 _BOLD = Font(bold=True)
 _TITLE = Font(bold=True, size=13)
+_RIGHT = Alignment(horizontal="right")
 
 
 def _ringkasan(wb: Workbook, summary: ReportSummary, made_by: str, now: datetime, paper: str) -> None:
     ws = wb.create_sheet("Ringkasan")
-    ws.column_dimensions["A"].width = 46
+    ws.column_dimensions["A"].width = 78  # the longest labels: Pasal 17 wordings, unit names
     ws.column_dimensions["B"].width = 22
     print_setup(ws, paper, "A8", "1:3")
     office = load_office()
     period = summary.period
-    ws.append([styled(ws, (office.agency_name or office.ppid_unit or "PPID").upper(), _BOLD)])
-    ws.append([styled(ws, f"LAPORAN LAYANAN INFORMASI PUBLIK \u2014 {KIND_WORDS[period.kind].upper()}", _TITLE)])
-    ws.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
-    ws.append(["Periode awal", styled(ws, day(period.first), number_format=DATE_FORMAT)])
-    ws.append(["Periode akhir", styled(ws, day(period.last), number_format=DATE_FORMAT)])
-    ws.append(["Dibuat pada", styled(ws, now.replace(microsecond=0), number_format="dd/mm/yyyy hh:mm")])
-    ws.append(["Dibuat oleh", made_by])
-    ws.append([])
-    ws.append([styled(ws, "Angka", _BOLD), styled(ws, "Jumlah", _BOLD)])
+    rows = Rows(ws)
+    rows.append([styled(ws, (office.agency_name or office.ppid_unit or "PPID").upper(), _BOLD)])
+    rows.append([styled(ws, f"LAPORAN LAYANAN INFORMASI PUBLIK \u2014 {KIND_WORDS[period.kind].upper()}", _TITLE)])
+    rows.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
+    rows.append(["Periode awal", styled(ws, day(period.first), number_format=DATE_FORMAT)])
+    rows.append(["Periode akhir", styled(ws, day(period.last), number_format=DATE_FORMAT)])
+    rows.append(["Dibuat pada", styled(ws, now.replace(microsecond=0), number_format="dd/mm/yyyy hh:mm")])
+    rows.append(["Dibuat oleh", made_by])
+    rows.append([])
+    rows.append([styled(ws, "Angka", _BOLD), styled(ws, "Jumlah", _BOLD, _RIGHT)])
     for label, value in summary.figures.items():
         fmt = "0.0" if isinstance(value, float) else "0"
-        ws.append([label, styled(ws, value, number_format=fmt)])
+        rows.append([label, styled(ws, value, number_format=fmt)])
     for title, table in (*summary.tables().items(), ("Keberatan menurut hasil", summary.by_objection)):
-        ws.append([])
-        ws.append([styled(ws, title, _BOLD), styled(ws, "Jumlah", _BOLD)])
+        rows.append([])
+        rows.append([styled(ws, title, _BOLD), styled(ws, "Jumlah", _BOLD, _RIGHT)])
         if not table:
-            ws.append([styled(ws, "Tidak ada.", Font(italic=True))])
+            rows.append([styled(ws, "Tidak ada.", Font(italic=True))])
         for label, value in table.items():
-            ws.append([label, value])
+            if len(label) <= _LABEL_CHARS:
+                rows.append([label, value])
+            else:  # a Pasal 17 wording: wrapped onto a taller row
+                rows.append([styled(ws, label, alignment=_WRAP_TOP), styled(ws, value, alignment=_TOP)],
+                            height=15 * -(-len(label) // _LABEL_CHARS))
+
+
+_LABEL_CHARS = 85  # what column A (width 78) holds on one line
+_WRAP_TOP = Alignment(wrap_text=True, vertical="top")
+_TOP = Alignment(vertical="top")
 
 
 def _classified(lines: list[RequestLine]) -> dict[str, list[RequestLine]]:
@@ -302,26 +339,50 @@ def _waktu(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) -
         ws.column_dimensions[chr(65 + index)].width = width
     print_setup(ws, paper, "B4", "3:3")
     groups = _classified(lines)
-    ws.append([styled(ws, "WAKTU PENYELESAIAN PERMOHONAN (HARI KERJA)", _TITLE)])
-    ws.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
-    ws.append([styled(ws, t, _BOLD, Alignment(wrap_text=True)) for t in (
+    rows = Rows(ws)
+    rows.append([styled(ws, "WAKTU PENYELESAIAN PERMOHONAN (HARI KERJA)", _TITLE)])
+    rows.append([styled(ws, period_text(period.first, period.last), Font(italic=True))])
+    rows.append([styled(ws, t, _BOLD, Alignment(wrap_text=True)) for t in (
         "No", "Diterima", "Tanggal efektif", "Klasifikasi", "Pemberitahuan tertulis", "Hari kerja s.d. pemberitahuan",
-        "Penyerahan informasi", "Hari kerja s.d. penyerahan", "Tepat waktu")])
+        "Penyerahan informasi", "Hari kerja s.d. penyerahan", "Tepat waktu")], height=30)
+    stream_cells(ws)
+    # styled cells reused for every row (each row is written at once)
+    dates = {i: styled(ws, None, number_format=DATE_FORMAT) for i in (1, 2, 4, 6)}
+    dates[8] = styled(ws, None, alignment=Alignment(horizontal="center"))
     for label, group in groups.items():
         for line in group:
             cells = [line.number, day(line.received.date()), day(line.effective_day), label, day(line.notice),
                      line.to_notice, day(line.delivered), line.to_delivery, "Ya" if line.on_time else "Tidak"]
-            ws.append([styled(ws, v, number_format=DATE_FORMAT) if isinstance(v, datetime) else v for v in cells])
-    ws.append([])
-    ws.append([styled(ws, t, _BOLD) for t in ("Klasifikasi", "Jumlah", "", "Min. s.d. pemberitahuan",
+            for i, cell in dates.items():
+                if cells[i] is not None:
+                    cell.value = cells[i]
+                    cells[i] = cell
+            rows.append(cells)
+    rows.append([])
+    rows.append([styled(ws, t, _BOLD, _WRAP_TOP) for t in ("Klasifikasi", "Jumlah", "", "Min. s.d. pemberitahuan",
                                               "Rata-rata s.d. pemberitahuan", "Maks. s.d. pemberitahuan",
                                               "Min. s.d. penyerahan", "Rata-rata s.d. penyerahan",
-                                              "Maks. s.d. penyerahan")])
+                                              "Maks. s.d. penyerahan")], height=30)
     everything = [line for group in groups.values() for line in group]
     for label, group in (*groups.items(), ("Semua yang diputuskan", everything)):
-        notice = [x.to_notice for x in group]
-        delivery = [x.to_delivery for x in group if x.to_delivery is not None]
-        ws.append([label, len(group), None, *_min_avg_max(notice), *_min_avg_max(delivery)])
+        _time_row(rows, label, group)
+    rows.append([])
+    rows.append([styled(ws, t, _BOLD, _WRAP_TOP) for t in ("Klasifikasi informasi (DIP)", "Jumlah", "",
+                                              "Min. s.d. pemberitahuan", "Rata-rata s.d. pemberitahuan",
+                                              "Maks. s.d. pemberitahuan", "Min. s.d. penyerahan",
+                                              "Rata-rata s.d. penyerahan", "Maks. s.d. penyerahan")],
+                height=30)
+    by_info: dict[str, list[RequestLine]] = {label: [] for label in (*(c.label for c in InfoClass), NOT_LINKED)}
+    for line in everything:
+        by_info[_class_label(line)].append(line)
+    for label, group in by_info.items():
+        _time_row(rows, label, group)
+
+
+def _time_row(rows: Rows, label: str, group: list[RequestLine]) -> None:
+    notice = [x.to_notice for x in group]
+    delivery = [x.to_delivery for x in group if x.to_delivery is not None]
+    rows.append([label, len(group), None, *_min_avg_max(notice), *_min_avg_max(delivery)])
 
 
 def _buckets(period: Period) -> tuple[str, list[date]]:
@@ -339,6 +400,9 @@ def _grafik(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) 
     ws = wb.create_sheet("Grafik")
     print_setup(ws, paper, "B2", "1:1")
     ws.column_dimensions["A"].width = 14
+    for index in range(len(OUTCOMES)):
+        ws.column_dimensions[chr(66 + index)].width = 14
+    ws.row_dimensions[1].height = 45  # "Belum didokumentasikan" takes three lines
     heading, buckets = _buckets(period)
     weekly = heading != "Tanggal"
     table: dict[date, Counter] = defaultdict(Counter)
@@ -347,7 +411,7 @@ def _grafik(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) 
         if weekly:
             d -= timedelta(days=d.weekday())
         table[d][line.outcome] += 1
-    ws.append([styled(ws, t, _BOLD, Alignment(wrap_text=True)) for t in (heading, *OUTCOMES)])
+    ws.append([styled(ws, t, _BOLD, Alignment(wrap_text=True, vertical="bottom")) for t in (heading, *OUTCOMES)])
     for bucket in buckets:
         ws.append([styled(ws, day(bucket), number_format=DATE_FORMAT), *(table[bucket][o] for o in OUTCOMES)])
     chart = BarChart()
@@ -417,12 +481,17 @@ def objection_figures(period: Period) -> dict[str, int]:
     return figures
 
 
-def build_report(period: Period, out_path: Path | str, made_by: str, now: datetime | None = None,
+def build_report(period: Period, out_path: Path | str, made_by: Actor, now: datetime | None = None,
                  paper: str | None = None, progress: Progress | None = None) -> ReportSummary:
     """Write the report of ``period`` to ``out_path`` (.xlsx); returns its figures.
 
-    ``progress(percent, text)`` is called as the work goes on; returning False stops
-    it (:class:`ReportCancelled`, nothing written)."""
+    ``made_by`` is the acting officer (``make_report``) or the operating-system user. The
+    register sheets name requesters: their contacts are masked for an officer who may not
+    see personal data, and the report is written to the audit log. ``progress(percent,
+    text)`` is called as the work goes on; returning False stops it
+    (:class:`ReportCancelled`, nothing written)."""
+    require(made_by, Permission.MAKE_REPORT)
+    masker = Masker.for_actor(made_by)
     now = now or datetime.now()
     paper = paper or load_office().paper
     path, paper = check_export(out_path, period.first, period.last, paper)
@@ -436,10 +505,12 @@ def build_report(period: Period, out_path: Path | str, made_by: str, now: dateti
     grounds = Counter(letter for line in lines for letter in line.pasal17)
     summary.by_pasal17 = {f"Huruf {k} \u2014 {v}": grounds[k] for k, v in PASAL_17.items() if grounds[k]}
     summary.by_objection = {k: v for k, v in objections.items() if k != "Jumlah keberatan"}
+    summary.by_message = counts_by_kind(period.first, period.last)
+    summary.by_class = by_class(lines)
 
-    wb = Workbook(write_only=True)
+    wb = Book()
     try:
-        _ringkasan(wb, summary, made_by, now, paper)
+        _ringkasan(wb, summary, str(made_by), now, paper)
         if period.kind == "annual":
             from .annual import add_annual_sheet
 
@@ -449,20 +520,22 @@ def build_report(period: Period, out_path: Path | str, made_by: str, now: dateti
         _grafik(wb, lines, period, paper)
         _tell(progress, 30, "Menulis register permohonan…")
         as_of = {line.id: line.state for line in lines}
-        rows = _ticking(register_xlsx.register_rows(period.first, period.last, as_of), len(lines), 30, 80,
+        rows = _ticking(register_xlsx.register_rows(period.first, period.last, as_of, masker), len(lines), 30, 80,
                         "Menulis register permohonan…", progress)
-        add_register_sheet(wb, "Register Permohonan", register_xlsx.TITLE, register_xlsx.COLUMNS, rows,
-                           period.first, period.last, paper, "Tidak ada permohonan pada periode ini.")
+        written = add_register_sheet(wb, "Register Permohonan", register_xlsx.TITLE, register_xlsx.COLUMNS, rows,
+                                     period.first, period.last, paper, "Tidak ada permohonan pada periode ini.")
         _, end = period_bounds(period.first, period.last)
-        rows = _ticking(objections_xlsx.objection_rows(period.first, period.last, as_of=end),
+        rows = _ticking(objections_xlsx.objection_rows(period.first, period.last, as_of=end, masker=masker),
                         objections["Jumlah keberatan"], 80, 88, "Menulis register keberatan…", progress)
-        add_register_sheet(wb, "Register Keberatan", objections_xlsx.TITLE, objections_xlsx.COLUMNS, rows,
-                           period.first, period.last, paper, "Tidak ada keberatan pada periode ini.")
+        written += add_register_sheet(wb, "Register Keberatan", objections_xlsx.TITLE, objections_xlsx.COLUMNS, rows,
+                                      period.first, period.last, paper, "Tidak ada keberatan pada periode ini.")
         _tell(progress, 90, "Menyimpan berkas…")
         save_book(wb, path)
     except BaseException:
         discard_book(wb)
         raise
+    record_export(made_by, path, f"laporan {KIND_WORDS[period.kind].lower()}", written, period.first, period.last,
+                  masker, action="report.make")
     if progress:
         progress(100, "Selesai.")  # written: too late to cancel
     return summary

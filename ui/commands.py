@@ -9,7 +9,6 @@ import time
 from pathlib import Path
 
 from ppid_desk.cli.parser import Command, fail, no_arguments
-from ppid_desk.errors import PpidError
 from ppid_desk.paths import ENV_DATA_DIR, resolve_data_dir
 from ppid_desk.store import open_store
 
@@ -22,29 +21,10 @@ def _gui(args: argparse.Namespace) -> int:
     problem = display_problem()
     if problem:
         return fail(problem)
-    from PySide6.QtWidgets import QDialog, QMessageBox
-
-    from .first_run import FirstRunWizard
-    from .main_window import MainWindow
-    from ppid_desk.office import load_office
+    from .startup import run_gui
 
     app = create_application()
-    try:
-        store = open_store(resolve_data_dir(args.data_dir))
-    except PpidError as exc:
-        QMessageBox.critical(None, "PPID Desk", exc.message)
-        return fail(exc.message)
-    with store:
-        if not load_office().is_configured:
-            wizard = FirstRunWizard()
-            if wizard.exec() != QDialog.DialogCode.Accepted:
-                return 0
-        window = MainWindow(store)
-        if store.upgraded_from:
-            window.statusBar().showMessage(
-                f"Basis data diperbarui dari skema {store.upgraded_from}; salinan lama: {store.pre_upgrade_copy}", 15000)
-        window.show()
-        return app.exec()
+    return run_gui(app, resolve_data_dir(args.data_dir))
 
 
 def _smoke(args: argparse.Namespace) -> int:

@@ -1,4 +1,5 @@
-"""Pengaturan awal: the wizard shown while no office is configured."""
+"""Pengaturan awal: the wizard shown while no office is configured; with ``ask_admin`` it
+also asks for the first admin account (a register without accounts)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,15 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QVBoxLa
 
 from ppid_desk import APP_NAME
 from ppid_desk.errors import ValidationError
+from ppid_desk.accounts.officer import Officer
 from ppid_desk.office import OfficeSettings, load_office, save_office, validate_office
 
+from .accounts.admin_setup import AdminPage
 from .settings.office_tab import TIMEZONE_NAMES
 from .widgets.field_errors import FieldErrors, error_label
 
 WELCOME, IDENTITY, CONTACT, OFFICIALS, SUMMARY = range(5)
+ACCOUNT = 5  # shown between OFFICIALS and SUMMARY (see FirstRunWizard.nextId)
 TIMEZONE_CODES = tuple(TIMEZONE_NAMES)
 
 
@@ -92,6 +96,8 @@ class SummaryPage(QWizardPage):
             (self.tr("PPID"), " \u00b7 ".join(filter(None, (office.ppid_name, office.ppid_nip)))),
             (self.tr("Atasan PPID"), " \u00b7 ".join(filter(None, (office.atasan_name, office.atasan_nip)))),
         ]
+        if self.wizard().account is not None:
+            rows.append((self.tr("Akun admin"), self.wizard().account.form.summary()))
         cells = "".join(f"<tr><td style='padding-right:16px'>{escape(label)}</td>"
                         f"<td><b>{escape(value.strip()) or dash}</b></td></tr>" for label, value in rows)
         self.summary.setText(f"<table cellspacing='4'>{cells}</table>")
@@ -101,9 +107,10 @@ class SummaryPage(QWizardPage):
 class FirstRunWizard(QWizard):
     """Asks for the office's identity, contacts and officials, then saves them."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, ask_admin: bool = False):
         super().__init__(parent)
         self.saved: OfficeSettings | None = None
+        self.admin: Officer | None = None  # the admin account created at the end (``ask_admin``)
         self._base = load_office()
         self.setWindowTitle(self.tr("{0} \u2014 Pengaturan awal").format(APP_NAME))
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -113,7 +120,7 @@ class FirstRunWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, self.tr("Batal"))
         self.setMinimumSize(640, 480)
 
-        self.setPage(WELCOME, self._welcome_page())
+        self.setPage(WELCOME, self._welcome_page(ask_admin))
         self.identity = FormPage(self.tr("Identitas kantor"),
                                  self.tr("Nama dan alamat ini dicetak pada kop surat. Kolom bertanda * wajib diisi."))
         self.identity.add_line("agency_name", self.tr("&Nama badan publik"), True,
@@ -143,11 +150,26 @@ class FirstRunWizard(QWizard):
         self.officials.add_line("atasan_nip", self.tr("NIP"), placeholder=self.tr("18 angka"))
         self.setPage(OFFICIALS, self.officials)
 
+        self.account: AdminPage | None = None
+        if ask_admin:
+            self.account = AdminPage()
+            self.setPage(ACCOUNT, self.account)
         self.summary = SummaryPage()
         self.setPage(SUMMARY, self.summary)
         self._prefill()
 
-    def _welcome_page(self) -> QWizardPage:
+    def nextId(self) -> int:
+        current = self.currentId()
+        if self.account is not None:
+            if current == OFFICIALS:
+                return ACCOUNT
+            if current == ACCOUNT:
+                return SUMMARY
+            if current == SUMMARY:
+                return -1
+        return super().nextId()
+
+    def _welcome_page(self, ask_admin: bool = False) -> QWizardPage:
         page = QWizardPage()
         page.setTitle(self.tr("Selamat datang di {0}").format(APP_NAME))
         text = QLabel(self.tr(
@@ -156,9 +178,10 @@ class FirstRunWizard(QWizard):
             "<p>Sebelum mulai, isi data kantor Anda:</p>"
             "<ul><li>identitas badan publik dan kota (untuk kop dan tanggal surat),</li>"
             "<li>kontak yang dicetak pada kop surat,</li>"
-            "<li>nama dan NIP PPID serta Atasan PPID (boleh nanti).</li></ul>"
+            "<li>nama dan NIP PPID serta Atasan PPID (boleh nanti){1}</li></ul>"
             "<p>Semua data ini dapat diubah kemudian di menu Pengaturan. "
-            "Tekan Enter atau <b>Berikutnya</b> untuk lanjut.</p>").format(APP_NAME))
+            "Tekan Enter atau <b>Berikutnya</b> untuk lanjut.</p>").format(
+                APP_NAME, self.tr(",</li><li>akun admin untuk masuk ke aplikasi.") if ask_admin else "."))
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
         layout = QVBoxLayout(page)
@@ -185,21 +208,30 @@ class FirstRunWizard(QWizard):
 
     def accept(self) -> None:
         try:
-            self.saved = save_office(self.office_typed())
+            office = validate_office(self.office_typed())
+            if self.account is not None and self.admin is None:
+                self.admin = self.account.form.create()
+                if self.admin is None:  # refused: the problem is shown on the account page
+                    self._go_back_to(ACCOUNT)
+                    return
+            self.saved = save_office(office, actor=self.admin if self.admin is not None else "")
         except ValidationError as exc:
             self._show_error(exc)
             return
         super().accept()
 
+    def _go_back_to(self, page_id: int) -> None:
+        while self.currentId() != page_id:
+            before = self.currentId()
+            self.back()
+            if self.currentId() == before:
+                break
+
     def _show_error(self, exc: ValidationError) -> None:
         """Go back to the page that holds the offending field and show the message there."""
         for page_id, page in ((IDENTITY, self.identity), (CONTACT, self.contact), (OFFICIALS, self.officials)):
             if exc.field in page.names:
-                while self.currentId() != page_id:
-                    before = self.currentId()
-                    self.back()
-                    if self.currentId() == before:
-                        break
+                self._go_back_to(page_id)
                 page.show_error(exc)
                 return
         self.summary.error.setText(exc.message)

@@ -1,5 +1,6 @@
 """Beranda: today at the desk — the work waiting (requests overdue, due soon, incomplete,
-new; objections whose answer is overdue or due soon, dispute windows running), is it a
+new; objections whose answer is overdue or due soon, dispute windows running; inbox
+messages whose answer is overdue or due soon, messages recorded today), is it a
 working day, the hours, and the deadlines a request received now would get."""
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from ppid_desk.register.codes import Status
 from ppid_desk.store import Store
 from ppid_desk.workdays import hours_text, load_calendar, load_service_hours
 
+from .inbox.work_items import INBOX_LISTS, fit_message_list, inbox_lists
 from .objections.work_items import OBJECTION_LISTS, objection_lists
 from .register.work_panel import WorkPanel
 from .register.worklist_model import WorkItem, work_item
@@ -24,7 +26,7 @@ from .register.worklist_model import WorkItem, work_item
 UPCOMING_DAYS = 60
 SOON_WORKING_DAYS = 3
 REQUEST_LISTS = ("overdue", "due_today", "due_soon", "incomplete", "new_today")
-WORKLISTS = (*REQUEST_LISTS, *OBJECTION_LISTS)
+WORKLISTS = (*REQUEST_LISTS, *OBJECTION_LISTS, *INBOX_LISTS)
 
 
 def service_moment(hours: DayHours | None, at: time) -> str:
@@ -58,6 +60,7 @@ class Card(QFrame):
 class HomePage(QWidget):
     openRequest = Signal(int)
     openObjection = Signal(int)
+    openMessage = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None, now: datetime | None = None):
         super().__init__(parent)
@@ -82,14 +85,22 @@ class HomePage(QWidget):
             "objection_overdue": self.tr("Keberatan terlambat"),
             "objection_due_soon": self.tr("Keberatan jatuh tempo ≤ {0} hari kerja").format(SOON_WORKING_DAYS),
             "dispute_window": self.tr("Masa pengajuan sengketa berjalan"),
+            "message_overdue": self.tr("Pesan lewat batas"),
+            "message_due_soon": self.tr("Pesan jatuh tempo ≤ {0} hari kerja").format(SOON_WORKING_DAYS),
+            "message_new_today": self.tr("Pesan baru hari ini"),
         }
         due_titles = {"incomplete": self.tr("Batas melengkapi"), "objection_overdue": self.tr("Tenggat jawaban"),
-                      "objection_due_soon": self.tr("Tenggat jawaban"), "dispute_window": self.tr("Batas sengketa")}
-        self.work = WorkPanel(titles, due_titles, warn={"overdue", "due_today", "objection_overdue"},
+                      "objection_due_soon": self.tr("Tenggat jawaban"), "dispute_window": self.tr("Batas sengketa"),
+                      **dict.fromkeys(INBOX_LISTS, self.tr("Batas jawab"))}
+        self.work = WorkPanel(titles, due_titles, warn={"overdue", "due_today", "objection_overdue", "message_overdue"},
                               sections=[(self.tr("Permohonan"), list(REQUEST_LISTS)),
-                                        (self.tr("Keberatan"), list(OBJECTION_LISTS))])
+                                        (self.tr("Keberatan"), list(OBJECTION_LISTS)),
+                                        (self.tr("Pesan masuk"), list(INBOX_LISTS))])
         self.work.openRequest.connect(self.openRequest)
         self.work.openObjection.connect(self.openObjection)
+        self.work.openMessage.connect(self.openMessage)
+        for key in INBOX_LISTS:
+            fit_message_list(self.work.views[key])
 
         cards = QHBoxLayout()
         cards.setSpacing(16)
@@ -165,6 +176,7 @@ class HomePage(QWidget):
                            for r in queries.awaiting_completeness()],
             "new_today": [work_item(r, Status(r.status).label) for r in queries.received_on(today)],
             **objection_lists(calendar, today, SOON_WORKING_DAYS),
+            **inbox_lists(calendar, today, SOON_WORKING_DAYS),
         }
         self.work.set_lists(items)
         if not self._work_shown:  # first look: the most urgent list that has something

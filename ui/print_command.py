@@ -55,9 +55,14 @@ def _check_target(target: str) -> Path:
 
 
 def _write_pdf(issued, path: Path) -> str:
+    """Write the PDF whole or not at all: a full disk leaves no half file (nor spoils an
+    older PDF of the same name)."""
+    part = path.with_name(path.name + ".part")
     try:
-        path.write_bytes(issued.pdf)
+        part.write_bytes(issued.pdf)
+        part.replace(path)
     except OSError as exc:
+        part.unlink(missing_ok=True)
         raise PpidError(f"PDF tidak dapat ditulis ke {path}: {exc.strerror or exc}") from None
     return str(path)
 

@@ -9,11 +9,13 @@ from datetime import datetime
 
 from ..errors import PpidError
 from ..paths import resolve_data_dir
-from . import register_commands, transfer_commands
+from . import account_commands, backup_commands, dip_commands, register_commands, transfer_commands
 from .commands import CORE_COMMANDS as _BASE_COMMANDS
+from .guard import damage_message, run_guarded
 from .parser import Command, UsageError, build_parser, fail
 
-CORE_COMMANDS = [*_BASE_COMMANDS, *register_commands.COMMANDS, *transfer_commands.COMMANDS]
+CORE_COMMANDS = [*_BASE_COMMANDS, *register_commands.COMMANDS, *transfer_commands.COMMANDS, *dip_commands.COMMANDS,
+                 *backup_commands.COMMANDS, *account_commands.COMMANDS]
 
 __all__ = ["CORE_COMMANDS", "Command", "run"]
 
@@ -41,11 +43,14 @@ def run(argv: Sequence[str] | None, commands: list[Command], default: str | None
             if default is None:
                 raise UsageError("perintah belum diberikan (lihat: ppid-desk --help)")
             args = parser.parse_args([*(argv or []), default])
-        return int(args.handler(args) or 0)
+        return int(run_guarded(args) or 0)
     except PpidError as exc:
         return fail(exc.message, exc.exit_code)
     except KeyboardInterrupt:
         return fail("dibatalkan.", 130)
     except Exception as exc:  # never a traceback on the terminal
+        damaged = damage_message(exc, getattr(args, "data_dir", None))
+        if damaged:
+            return fail(damaged)
         report = _write_crash_report(getattr(args, "data_dir", None))
         return fail(f"kesalahan tak terduga ({type(exc).__name__}: {exc}); rincian: {report}")

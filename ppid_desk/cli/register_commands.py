@@ -12,11 +12,18 @@ from ..register.codes import Status
 from ..store.models import Request
 from .commands import open_from_args
 from .parser import Command
+from .transfer_commands import _actor
 
 
 def _count(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"bilangan bulat positif diperlukan, bukan {text!r}")
+    return int(text)
+
+
+def _count_or_zero(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"bilangan bulat 0 atau lebih diperlukan, bukan {text!r}")
     return int(text)
 
 
@@ -33,6 +40,9 @@ def _configure_demo(p: argparse.ArgumentParser) -> None:
                    help="benih acak (bawaan 1); benih dan tanggal yang sama menghasilkan data yang sama")
     p.add_argument("--years", metavar="Y", type=_count, default=1,
                    help="rentang waktu ke belakang dalam tahun (bawaan 1)")
+    p.add_argument("--messages", metavar="M", type=_count_or_zero, default=None,
+                   help="jumlah pesan masuk contoh (SMS, email, telepon, website); bawaan sepersepuluh jumlah "
+                        "permohonan, paling banyak 1.000")
 
 
 def _progress_to_stderr():
@@ -56,11 +66,19 @@ def _demo(args: argparse.Namespace) -> int:
         from ..register.demo import generate  # a large module, needed by this command only
 
         summary = generate(args.requests, args.seed, args.years, date.today(),
-                           _progress_to_stderr() if sys.stderr.isatty() else None)
+                           _progress_to_stderr() if sys.stderr.isatty() else None, actor=_actor())
+        from ..inbox.demo import generate_messages
+
+        wanted = min(1000, args.requests // 10) if args.messages is None else args.messages
+        inbox = generate_messages(wanted, args.seed, args.years, date.today(), actor=_actor())
         elapsed = time.perf_counter() - began
     for status in Status:
         print(f"{status.label}: {_number(summary.by_status[status.value])}")
     seconds = f"{elapsed:.1f}".replace(".", ",")
+    if summary.dip_entries:
+        print(f"Daftar Informasi Publik: {_number(summary.dip_entries)} entri, "
+              f"{_number(summary.dip_links)} permohonan dikaitkan.")
+    print(f"Pesan masuk: {_number(inbox.messages)} pesan, {_number(inbox.converted)} dijadikan permohonan.")
     print(f"Dibuat {_number(summary.requests)} permohonan, {_number(summary.requesters)} pemohon, "
           f"{_number(summary.events)} riwayat dalam {seconds} detik.")
     return 0

@@ -83,6 +83,13 @@ def _configure_export(p: argparse.ArgumentParser) -> None:
     p.add_argument("--paper", choices=("A4", "F4"), default="A4", help="ukuran kertas cetak (bawaan A4)")
 
 
+def _configure_register_export(p: argparse.ArgumentParser) -> None:
+    _configure_export(p)
+    p.add_argument("--public", action="store_true",
+                   help="register untuk umum: tanpa nama, alamat, kontak, pekerjaan dan tujuan pemohon (hanya jenis "
+                        "pemohon dan kota/kabupaten asalnya)")
+
+
 def _register_writer() -> Callable[..., int]:
     from ppid_desk.reports.register_xlsx import export_register  # openpyxl loads only when exporting
 
@@ -102,8 +109,9 @@ def _exporter(command: str, writer: Callable[[], Callable[..., int]], noun: str)
         export = writer()
         if args.date_from and args.date_to and args.date_from > args.date_to:
             raise UsageError(f"--from sesudah --to (lihat: ppid-desk {command} --help)")
+        options = {"public": True} if getattr(args, "public", False) else {}
         with open_from_args(args):
-            count = export(args.out, args.date_from, args.date_to, paper=args.paper)
+            count = export(args.out, args.date_from, args.date_to, paper=args.paper, actor=_actor(), **options)
         print(f"{count} {noun} ditulis ke {args.out}")
         return 0
 
@@ -142,7 +150,7 @@ def _report(args: argparse.Namespace) -> int:
 COMMANDS: list[Command] = [
     Command("import-register", "impor register permohonan lama dari Excel (.xlsx) atau CSV", _configure_import,
             _import),
-    Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_export,
+    Command("export-register", "tulis buku register permohonan ke Excel (.xlsx)", _configure_register_export,
             _exporter("export-register", _register_writer, "permohonan")),
     Command("export-objections", "tulis register keberatan ke Excel (.xlsx)", _configure_export,
             _exporter("export-objections", _objections_writer, "keberatan")),

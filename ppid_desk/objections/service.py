@@ -12,6 +12,9 @@ import json
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
+from .. import audit
+from ..accounts.officer import Actor, require
+from ..accounts.roles import Permission
 from ..calendar import WorkingCalendar
 from ..errors import ValidationError
 from ..office import load_office
@@ -125,9 +128,13 @@ def filing_check(data: ObjectionInput, calendar: WorkingCalendar, now: datetime 
     return filing_window(calendar, data.received_at or now or datetime.now(), arose)
 
 
-def _event(objection_id: int, kind: EventKind, actor: str, at: datetime, **data: object) -> None:
-    ObjectionEvent.create(objection=objection_id, kind=kind.value, at=at, actor=actor,
-                          data=json.dumps(data, default=str, ensure_ascii=False))
+def _event(objection: Objection, kind: EventKind, actor: Actor, at: datetime, **data: object) -> None:
+    """Record a step of ``objection`` and its audit entry, in the caller's transaction."""
+    text = json.dumps(data, default=str, ensure_ascii=False)
+    event = ObjectionEvent.create(objection=objection.id, kind=kind.value, at=at, actor=str(actor), data=text)
+    decided = kind is EventKind.DECIDED and data.get("decision")
+    detail = Decision(str(data["decision"])).label.lower() if decided else ""
+    audit.event_step(actor, "objection", objection.number, "Keberatan", kind, event.id, text, at, detail)
 
 
 def state_of(row: Objection) -> ObjectionState:
@@ -135,13 +142,14 @@ def state_of(row: Objection) -> ObjectionState:
                           bool(row.dispute_outcome))
 
 
-def register_objection(data: ObjectionInput, calendar: WorkingCalendar, actor: str,
+def register_objection(data: ObjectionInput, calendar: WorkingCalendar, actor: Actor,
                        now: datetime | None = None) -> Objection:
     """Record a new objection, give it the next number, compute its deadlines.
 
     A late filing (more than 30 working days after the ground arose) is registered with
     ``late_filing`` set and the warning in its event; it is never refused.
     """
+    require(actor, Permission.REGISTER_OBJECTION)
     now = (now or datetime.now()).replace(microsecond=0)
     office = load_office()
     with database.atomic():
@@ -180,10 +188,10 @@ def register_objection(data: ObjectionInput, calendar: WorkingCalendar, actor: s
             proxy_name=_squash(data.proxy_name), proxy_letter=_squash(data.proxy_letter),
             information=data.information.strip(), purpose=data.purpose.strip(), grounds=grounds_text(grounds),
             case_summary=data.case_summary.strip(), status=Status.REGISTERED.value, answer_due=answer_due,
-            late_filing=filing.late, dispute_window_due=window, created_by=actor,
+            late_filing=filing.late, dispute_window_due=window, created_by=str(actor),
         )
         extra = {"warning": filing.warning()} if filing.late else {}
-        _event(row.id, EventKind.REGISTERED, actor, now, number=number, received_at=received,
+        _event(row, EventKind.REGISTERED, actor, now, number=number, received_at=received,
                effective_day=deadlines.receipt.day, answer_due=answer_due,
                request=request_row.number if request_row else None, grounds=row.grounds,
                ground_arose_on=filing.arose_on, filing_due=filing.due, late_filing=filing.late, **extra)
@@ -217,14 +225,15 @@ def _on_or_before_today(day: date | None, earliest: date, today: date, field_nam
     return day
 
 
-def forward(objection_id: int, note: str, actor: str, now: datetime | None = None) -> Objection:
+def forward(objection_id: int, note: str, actor: Actor, now: datetime | None = None) -> Objection:
     """Checked by the PPID unit and forwarded to the Atasan PPID (seeds 000, 004)."""
+    require(actor, Permission.FORWARD_OBJECTION)
     now = now or datetime.now()
     with database.atomic():
         row = _step(objection_id, Action.FORWARD, now.date())
         row.status = Status.FORWARDED.value
         row.save()
-        _event(row.id, EventKind.FORWARDED, actor, now, note=_squash(note))
+        _event(row, EventKind.FORWARDED, actor, now, note=_squash(note))
     return row
 
 
@@ -251,10 +260,11 @@ def decision_problems(data: ObjectionDecisionInput) -> dict[str, str]:
     return problems
 
 
-def decide(objection_id: int, data: ObjectionDecisionInput, calendar: WorkingCalendar, actor: str,
+def decide(objection_id: int, data: ObjectionDecisionInput, calendar: WorkingCalendar, actor: Actor,
            now: datetime | None = None) -> Objection:
     """The Atasan PPID's decision: uphold the PPID, or overturn it and order the
     information given, which reopens the linked request with the office's ``order_days``."""
+    require(actor, Permission.DECIDE_OBJECTION)
     now = now or datetime.now()
     problems = decision_problems(data)
     if problems:
@@ -282,15 +292,16 @@ def decide(objection_id: int, data: ObjectionDecisionInput, calendar: WorkingCal
             request_row = requests.reopen(row.request_id, row.number, row.order_text, decided_on, calendar, actor,
                                           days=office.order_days, now=now)
             reopened = {"request": request_row.number, "request_response_due": request_row.response_due}
-        _event(row.id, EventKind.DECIDED, actor, now, decision=row.decision, reasons=row.decision_reasons,
+        _event(row, EventKind.DECIDED, actor, now, decision=row.decision, reasons=row.decision_reasons,
                order_text=row.order_text, decided_on=decided_on, atasan_name=name, atasan_title=title, **reopened)
     return row
 
 
-def hand_over_response(objection_id: int, calendar: WorkingCalendar, actor: str, handed_on: date | None = None,
+def hand_over_response(objection_id: int, calendar: WorkingCalendar, actor: Actor, handed_on: date | None = None,
                        now: datetime | None = None) -> Objection:
     """The response (tanggapan atas keberatan) is handed to the objector against a receipt;
     the 14 working days to go to the Komisi Informasi run from that day."""
+    require(actor, Permission.HAND_OVER_RESPONSE)
     now = now or datetime.now()
     with database.atomic():
         row = _step(objection_id, Action.HAND_OVER, now.date())
@@ -299,15 +310,16 @@ def hand_over_response(objection_id: int, calendar: WorkingCalendar, actor: str,
         row.response_handed_on = handed_on
         row.dispute_window_due = calendar.add_working_days(handed_on, DISPUTE_DAYS).day
         row.save()
-        _event(row.id, EventKind.RESPONSE_HANDED_OVER, actor, now, handed_on=handed_on,
+        _event(row, EventKind.RESPONSE_HANDED_OVER, actor, now, handed_on=handed_on,
                dispute_window_due=row.dispute_window_due)
     return row
 
 
-def record_objector_response(objection_id: int, response: ObjectorResponse, actor: str, note: str = "",
+def record_objector_response(objection_id: int, response: ObjectorResponse, actor: Actor, note: str = "",
                              now: datetime | None = None) -> Objection:
     """The objector accepts the response, or goes to the Komisi Informasi (also possible
     when the Atasan PPID has not answered by the 30th working day)."""
+    require(actor, Permission.RECORD_DISPUTE)
     now = now or datetime.now()
     response = ObjectorResponse(response)
     accepts = response is ObjectorResponse.ACCEPTS
@@ -317,17 +329,18 @@ def record_objector_response(objection_id: int, response: ObjectorResponse, acto
         row.objector_response = response.value
         row.save()
         if accepts:
-            _event(row.id, EventKind.ACCEPTED, actor, now, note=_squash(note))
+            _event(row, EventKind.ACCEPTED, actor, now, note=_squash(note))
         else:
             late = {"late": True} if now.date() > row.dispute_window_due else {}
-            _event(row.id, EventKind.DISPUTED, actor, now, note=_squash(note),
+            _event(row, EventKind.DISPUTED, actor, now, note=_squash(note),
                    dispute_window_due=row.dispute_window_due, **late)
     return row
 
 
-def record_dispute(objection_id: int, number: str, registered_on: date, actor: str,
+def record_dispute(objection_id: int, number: str, registered_on: date, actor: Actor,
                    now: datetime | None = None) -> Objection:
     """The Komisi Informasi's registration number of the dispute, once known."""
+    require(actor, Permission.RECORD_DISPUTE)
     now = now or datetime.now()
     if not _squash(number):
         raise ValidationError("Nomor registrasi sengketa wajib diisi.", "dispute_number")
@@ -338,13 +351,14 @@ def record_dispute(objection_id: int, number: str, registered_on: date, actor: s
         row.dispute_number = _squash(number)
         row.dispute_registered_on = registered_on
         row.save()
-        _event(row.id, EventKind.DISPUTE_REGISTERED, actor, now, number=row.dispute_number,
+        _event(row, EventKind.DISPUTE_REGISTERED, actor, now, number=row.dispute_number,
                registered_on=registered_on)
     return row
 
 
-def record_dispute_outcome(objection_id: int, outcome: str, actor: str, now: datetime | None = None) -> Objection:
+def record_dispute_outcome(objection_id: int, outcome: str, actor: Actor, now: datetime | None = None) -> Objection:
     """The Komisi Informasi's decision (or the mediation's result), once known."""
+    require(actor, Permission.RECORD_DISPUTE)
     now = now or datetime.now()
     if not _squash(outcome):
         raise ValidationError("Isi putusan atau hasil penyelesaian sengketa wajib diisi.", "dispute_outcome")
@@ -352,30 +366,32 @@ def record_dispute_outcome(objection_id: int, outcome: str, actor: str, now: dat
         row = _step(objection_id, Action.RECORD_OUTCOME, now.date())
         row.dispute_outcome = outcome.strip()
         row.save()
-        _event(row.id, EventKind.DISPUTE_OUTCOME, actor, now, outcome=row.dispute_outcome)
+        _event(row, EventKind.DISPUTE_OUTCOME, actor, now, outcome=row.dispute_outcome)
     return row
 
 
-def close(objection_id: int, actor: str, now: datetime | None = None) -> Objection:
+def close(objection_id: int, actor: Actor, now: datetime | None = None) -> Objection:
+    require(actor, Permission.CLOSE)
     now = now or datetime.now()
     with database.atomic():
         row = _step(objection_id, Action.CLOSE, now.date())
         row.status = Status.CLOSED.value
         row.closed_on = now.date()
         row.save()
-        _event(row.id, EventKind.CLOSED, actor, now)
+        _event(row, EventKind.CLOSED, actor, now)
     return row
 
 
-def withdraw(objection_id: int, reason: str, actor: str, now: datetime | None = None) -> Objection:
+def withdraw(objection_id: int, reason: str, actor: Actor, now: datetime | None = None) -> Objection:
     """The objector withdraws the objection before the Atasan PPID decides."""
+    require(actor, Permission.WITHDRAW)
     now = now or datetime.now()
     with database.atomic():
         row = _step(objection_id, Action.WITHDRAW, now.date())
         row.status = Status.WITHDRAWN.value
         row.closed_on = now.date()
         row.save()
-        _event(row.id, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
+        _event(row, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
     return row
 
 

@@ -17,6 +17,9 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+from .. import audit
+from ..accounts.officer import Actor, require
+from ..accounts.roles import Permission
 from ..errors import PpidError, ValidationError
 from ..store.models import Attachment, Request, RequestEvent, database
 from .codes import EventKind, Labelled
@@ -211,8 +214,9 @@ def _sync_folder(folder: Path) -> None:
 
 
 def add_attachment(data_dir: Path, request_id: int, path: str | os.PathLike[str], kind: AttachmentKind | str,
-                   actor: str, now: datetime | None = None) -> Attachment:
+                   actor: Actor, now: datetime | None = None) -> Attachment:
     """Copy ``path`` into the data folder and record it with the request, or change nothing."""
+    require(actor, Permission.ATTACH)
     now = (now or datetime.now()).replace(microsecond=0)
     source = Path(path)
     try:
@@ -244,10 +248,16 @@ def add_attachment(data_dir: Path, request_id: int, path: str | os.PathLike[str]
                     f"({AttachmentKind(same.kind).label}: {same.filename}).", "path")
             attachment = Attachment.create(
                 request=row.id, kind=kind.value, filename=source.name[:255],
-                stored_name=f"{row.year}/{row.id}/{safe}", sha256=sha256, size=size, added_at=now, added_by=actor)
-            RequestEvent.create(request=row.id, kind=EventKind.ATTACHED.value, at=now, actor=actor,
+                stored_name=f"{row.year}/{row.id}/{safe}", sha256=sha256, size=size, added_at=now,
+                added_by=str(actor))
+            RequestEvent.create(request=row.id, kind=EventKind.ATTACHED.value, at=now, actor=str(actor),
                                 data=json.dumps({"kind": kind.value, "filename": source.name, "sha256": sha256,
                                                  "size": size}, ensure_ascii=False))
+            # The file's name is left out of the audit log (it may be a name: "KTP Budi.jpg");
+            # its SHA-256 identifies the stored copy.
+            audit.step(actor, "request.attach", "request", row.number,
+                       f"Permohonan {row.number}: lampiran ditambahkan ({kind.label}, {size_text(size)}).",
+                       {"attachment_id": attachment.id, "kind": kind.value, "sha256": sha256, "size": size}, at=now)
             placed = final  # last: a failure above leaves only the temporary file
             os.replace(temporary, final)
     except BaseException:

@@ -107,6 +107,8 @@ class EventKind(Labelled):
     ATTACHED = "lampiran"
     IMPORTED = "diimpor"
     REOPENED = "dibuka_kembali"
+    DIP_LINKED = "dikaitkan_dip"
+    DIP_UNLINKED = "kaitan_dip_dilepas"
 
 
 # UU 14/2008 Pasal 17: the exemptions, in short wording for lists and letters.
@@ -180,4 +182,6 @@ LABELS: dict[tuple[type, str], str] = {(type(m), m.value): text for m, text in [
     (EventKind.ATTACHED, "Lampiran ditambahkan"),
     (EventKind.IMPORTED, "Diimpor dari register lama"),
     (EventKind.REOPENED, "Dibuka kembali atas perintah Atasan PPID"),
+    (EventKind.DIP_LINKED, "Dikaitkan dengan Daftar Informasi Publik"),
+    (EventKind.DIP_UNLINKED, "Kaitan dengan Daftar Informasi Publik dilepas"),
 ]}

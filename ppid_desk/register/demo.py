@@ -9,7 +9,8 @@ of ``today``: old requests are closed, recent ones still run, a few are overdue.
 Everything is drawn from ``random.Random(seed)`` and ``today``, so the same seed, day,
 calendar and office settings give the same register. A share of the rejected, partly
 granted and late requests get an objection (:mod:`ppid_desk.objections.demo_build`), numbered
-in the order received once all requests are built. Rows are built in Python and
+in the order received once all requests are built. An empty DIP gets a demo catalogue, and
+requests whose outcome fits an entry are linked to it at intake (:mod:`ppid_desk.dip.demo`). Rows are built in Python and
 written in bulk in one transaction (the slow per-row path of :mod:`.service` would take
 minutes for 100,000 requests); the search index is rebuilt once at the end.
 """
@@ -22,6 +23,10 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
+from .. import audit
+from ..accounts.officer import Actor, require
+from ..accounts.roles import Permission
+from ..dip.demo import create_demo_dip
 from ..errors import ValidationError
 from ..objections.demo_build import EVENT_COLUMNS as OBJECTION_EVENT_COLUMNS, OBJECTION_COLUMNS, ObjectionPlanner
 from ..objections.demo_words import DEMO_ATASAN
@@ -30,7 +35,7 @@ from ..office import load_office
 from ..store import sqlite
 from ..store.models import Objection, ObjectionEvent, Request, RequestEvent, Requester, RequestUnit, Unit, database
 from ..workdays import load_calendar
-from .codes import Status
+from .codes import EventKind, Status
 from .demo_build import EVENT_COLUMNS, REQUEST_COLUMNS, REQUESTER_COLUMNS, ROUTING_COLUMNS, Builder, Clock
 from .demo_words import OFFICERS, UNITS
 from .numbering import raise_floor
@@ -38,6 +43,7 @@ from .service import SERIES
 
 Progress = Callable[[int, int], None]
 CHUNK = 5_000  # requests written per batch (bounded memory at a million requests)
+_LINKED = EventKind.DIP_LINKED.value
 
 
 @dataclass
@@ -52,6 +58,8 @@ class DemoSummary:
     objections: int = 0
     objection_events: int = 0
     objections_by_status: dict[str, int] = field(default_factory=dict)
+    dip_entries: int = 0
+    dip_links: int = 0
 
 
 # --- writing -----------------------------------------------------------------------------
@@ -104,8 +112,11 @@ def _units(start: datetime) -> tuple[list[tuple[int, str, str]], int]:
     return [(uid, name, key) for uid, (name, key) in keys.items()], len(UNITS)
 
 
-def generate(n_requests: int, seed: int, years: int, today: date, progress: Progress | None = None) -> DemoSummary:
-    """Fill the (empty) register of the open store with ``n_requests`` demo requests."""
+def generate(n_requests: int, seed: int, years: int, today: date, progress: Progress | None = None,
+             actor: Actor = "") -> DemoSummary:
+    """Fill the (empty) register of the open store with ``n_requests`` demo requests (a
+    bulk load like an import: ``import_register``; one audit entry for the whole of it)."""
+    require(actor, Permission.IMPORT_REGISTER)
     if n_requests < 0 or years < 1:
         raise ValidationError("Jumlah permohonan tidak boleh negatif dan rentang paling sedikit 1 tahun.")
     if Request.select().exists():
@@ -118,16 +129,19 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
     sql_requester = _insert_sql(Requester._meta.table_name, REQUESTER_COLUMNS)
     sql_event = _insert_sql(RequestEvent._meta.table_name, EVENT_COLUMNS)
     sql_routing = _insert_sql(RequestUnit._meta.table_name, ROUTING_COLUMNS)
-    with database.atomic(), sqlite.bulk_request_load(database):
+    with database.atomic(), sqlite.bulk_request_load(database), audit.batch():
         times = _received_times(rng, clock, n_requests, today, years)
         units, summary.units_created = _units(datetime.combine(today - timedelta(days=round(365.25 * years)),
                                                                time(8, 0)))
         ppid = office.ppid_name.strip() or "PPID"
+        dip = create_demo_dip(units, datetime.combine(today - timedelta(days=round(365.25 * years)), time(8, 30)),
+                              ppid, today, seed)
         first_request = (Request.select(Request.id).order_by(Request.id.desc()).scalar() or 0) + 1
         first_requester = (Requester.select(Requester.id).order_by(Requester.id.desc()).scalar() or 0) + 1
         planner = ObjectionPlanner(random.Random(f"keberatan-{seed}"), clock, today, ppid, OFFICERS,
                                    office.atasan_name.strip() or DEMO_ATASAN, office.atasan_title, office.order_days)
-        builder = Builder(rng, clock, today, office.request_number_pattern, ppid, units, first_requester, planner)
+        builder = Builder(rng, clock, today, office.request_number_pattern, ppid, units, first_requester, planner,
+                          dip)
         by_status = summary.by_status
         cursor = database.cursor()
         for chunk in range(0, n_requests, CHUNK):
@@ -140,6 +154,7 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
                 by_status[status] += 1
             cursor.executemany(sql_requester, requesters)
             cursor.executemany(sql_request, requests)
+            summary.dip_links += sum(1 for e in events if e[1] == _LINKED)
             cursor.executemany(sql_routing, routings)
             cursor.executemany(sql_event, events)
             summary.requests += len(requests)
@@ -162,4 +177,11 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
         summary.objections = len(objections.rows)
         summary.objection_events = len(objections.events)
         summary.objections_by_status = objections.by_status
+        summary.dip_entries = dip.entries if dip is not None else 0
+        audit.append(actor, "demo.generate", "register", "",
+                     f"Data contoh dibuat: {summary.requests} permohonan, {summary.objections} keberatan, "
+                     f"{summary.dip_entries} entri DIP (benih {seed}, {years} tahun).",
+                     {"requests": summary.requests, "requesters": summary.requesters, "events": summary.events,
+                      "objections": summary.objections, "dip_entries": summary.dip_entries, "seed": seed,
+                      "years": years, "today": today})
     return summary

@@ -84,9 +84,10 @@ Step = tuple[EventKind, datetime, str, dict, dict, list[int] | None]
 
 class Builder:
     def __init__(self, rng: random.Random, clock: Clock, today: date, pattern: str, ppid: str,
-                 units: list[tuple[int, str, str]], first_requester: int, objections=None) -> None:
+                 units: list[tuple[int, str, str]], first_requester: int, objections=None, dip=None) -> None:
         self.rng = rng
         self.objections = objections  # an objections.demo_build.ObjectionPlanner, or None
+        self.dip = dip  # a dip.demo.DemoDip, or None
         self.clock = clock
         self.people = People(rng, today)
         self.cutoff = datetime.combine(today, time(0, 0))
@@ -121,7 +122,8 @@ class Builder:
         return rid, profile
 
     # -- what is asked
-    def information(self, year: int) -> tuple[str, str, str]:
+    def information(self, year: int) -> tuple[str, str, str, str]:
+        """(the text asked, the key of the unit holding it, its Pasal 17 risk, its template)."""
         rng = self.rng
         text, unit_key, risk = rng.choice(INFO)
         values: dict[str, object] = {}
@@ -133,7 +135,7 @@ class Builder:
                 values[name] = f"{start}\u2013{start + 5}"
             else:
                 values[name] = rng.choice(FILL[name])
-        return text.format(**values), unit_key, risk
+        return text.format(**values), unit_key, risk, text
 
     def request(self, rid: int, received: datetime, requests: list, requesters: list, events: list,
                 routings: list) -> str:
@@ -160,7 +162,7 @@ class Builder:
         requester_id, profile = self.requester(reg_at, requesters)
         channel = rng.choice(CHANNEL_IN_HOURS if in_hours else CHANNEL_OUTSIDE)
         obtain, delivery = self._methods(channel)
-        information, unit_key, risk = self.information(year)
+        information, unit_key, risk, template = self.information(year)
         proxy, letter = profile.proxy, profile.proxy_letter
         if not proxy and rng.random() < 0.03:
             proxy, letter = self.people.name()[0], "Surat Kuasa Khusus"
@@ -180,6 +182,8 @@ class Builder:
         registered = {"number": number, "received_at": received, "effective_day": eff, "response_due": rdue}
         steps: list[Step] = [(EventKind.REGISTERED, reg_at, officer, registered, {}, None)]
         self._life(steps, officer, eff, cdue, rdue, unit_key, risk, obtain, delivery)
+        if self.dip is not None:
+            self._link_dip(steps, template, officer)
         if self.objections is not None:
             self.objections.plan(rid, number, requester_id, information, row["purpose"], steps)
         cutoff = self.cutoff
@@ -202,6 +206,18 @@ class Builder:
                 routings.extend((rid, unit, data["note"], _iso(at)) for unit in units)
         requests.append(tuple(row.values()))
         return row["status"]
+
+    def _link_dip(self, steps: list[Step], template: str, officer: str) -> None:
+        """The officer links the request to its DIP entry at intake, half a minute after
+        registering it, as its planned outcome fits (see :mod:`ppid_desk.dip.demo`)."""
+        decided = next((data for kind, _, _, data, _, _ in steps if kind is EventKind.DECIDED), None)
+        if decided is None:
+            return
+        found = self.dip.link(template, decided["decision"], decided.get("pasal17") or [])
+        if found is not None:
+            entry, data = found
+            steps.insert(1, (EventKind.DIP_LINKED, steps[0][1] + timedelta(seconds=30), officer, data,
+                             {"dip_entry_id": entry}, None))
 
     def _methods(self, channel: Channel) -> tuple[ObtainMethod, DeliveryMethod]:
         rng = self.rng

@@ -20,6 +20,7 @@ from ..store.models import Counter
 DEFAULT_REQUEST_PATTERN = "{seq:03d}/PPID/{roman_month}/{year}"
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 TOKENS = {"seq", "year", "month", "roman_month", "day"}
+MAX_NUMBER_LENGTH = 64  # the number columns of the register tables
 
 
 def validate_pattern(pattern: str) -> str:
@@ -28,6 +29,9 @@ def validate_pattern(pattern: str) -> str:
         parts = [(name, spec) for _, name, spec, _ in string.Formatter().parse(pattern) if name is not None]
     except ValueError:
         raise ValidationError("Pola nomor tidak sah (kurung kurawal tidak seimbang).", "pattern") from None
+    if any(re.search(r"\d{3}", spec or "") for _, spec in parts):
+        # "{year:>999999999}" would make every number a gigabyte long
+        raise ValidationError("Pola nomor tidak sah (lebar format terlalu besar).", "pattern")
     fields = {name for name, _ in parts}
     seq_specs = [spec for name, spec in parts if name == "seq"]
     if len(seq_specs) > 1:
@@ -44,9 +48,12 @@ def validate_pattern(pattern: str) -> str:
         raise ValidationError("Pola nomor harus memuat {year}, karena nomor urut dimulai lagi setiap 1 Januari.",
                               "pattern")
     try:
-        format_number(pattern, 1, date(2026, 1, 1))
+        longest = format_number(pattern, 99999, date(2026, 8, 28))  # VIII: the longest month
     except (ValueError, KeyError, IndexError):
         raise ValidationError("Pola nomor tidak sah.", "pattern") from None
+    if len(longest) > MAX_NUMBER_LENGTH:
+        raise ValidationError(f"Pola nomor terlalu panjang (nomor paling panjang {MAX_NUMBER_LENGTH} huruf).",
+                              "pattern")
     return pattern
 
 

@@ -109,7 +109,9 @@ def find_requesters(text: str, limit: int = 10) -> list[RequesterMatch]:
         for variant in _phone_variants(digits, text.startswith("+")):
             condition = condition | _bare_phone().contains(variant)
     else:
-        for word in text.split():
+        # a few words are enough to find a person; a pasted paragraph would nest so many
+        # ANDs that SQLite's parser gives up ("parser stack overflow")
+        for word in text.split()[:8]:
             part = Requester.name.contains(word)
             condition = part if condition is None else condition & part
     count = Request.select(peewee.fn.COUNT(Request.id)).where(Request.requester == Requester.id)

@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from .. import audit
+from ..accounts.officer import Actor, require
+from ..accounts.roles import Permission
 from ..calendar import WorkingCalendar
 from ..errors import ValidationError
 from ..office import load_office
@@ -140,9 +143,30 @@ def create_requester(person: RequesterInput, now: datetime) -> Requester:
     return Requester.create(**_requester_values(person), created_at=now)
 
 
-def _event(request_id: int, kind: EventKind, actor: str, at: datetime, **data: object) -> None:
-    RequestEvent.create(request=request_id, kind=kind.value, at=at, actor=actor,
-                        data=json.dumps(data, default=str, ensure_ascii=False))
+def _event(request: Request | int, kind: EventKind, actor: Actor, at: datetime, **data: object) -> None:
+    """Record a step of ``request`` (the row, or its id) and its audit entry, in the caller's
+    transaction. The actor is stored as text (an officer's display name)."""
+    if isinstance(request, Request):
+        request_id, number = request.id, request.number
+    else:
+        request_id = request
+        number = Request.select(Request.number).where(Request.id == request_id).scalar()
+    text = json.dumps(data, default=str, ensure_ascii=False)
+    event = RequestEvent.create(request=request_id, kind=kind.value, at=at, actor=str(actor), data=text)
+    audit.event_step(actor, "request", number, "Permohonan", kind, event.id, text, at, _detail(kind, data))
+
+
+def _detail(kind: EventKind, data: dict[str, object]) -> str:
+    """A few words more for the audit summary (never personal data)."""
+    if kind is EventKind.DECIDED and data.get("decision"):
+        return Decision(str(data["decision"])).label.lower()
+    if kind is EventKind.ROUTED and data.get("units"):
+        return ", ".join(str(u) for u in data["units"])  # type: ignore[union-attr]
+    if kind is EventKind.CORRECTED and isinstance(data.get("after"), dict):
+        return "data: " + ", ".join(sorted(data["after"]))  # field names only, never the values
+    if kind is EventKind.DIP_LINKED and data.get("entry"):
+        return f"entri DIP #{data['entry']}"
+    return ""
 
 
 def state_of(row: Request) -> RequestState:
@@ -150,9 +174,10 @@ def state_of(row: Request) -> RequestState:
                         row.completeness_due, row.response_due, row.reopened_on is not None)
 
 
-def register_request(data: RequestInput, calendar: WorkingCalendar, actor: str,
+def register_request(data: RequestInput, calendar: WorkingCalendar, actor: Actor,
                      now: datetime | None = None) -> Request:
     """Record a new request, give it the next number, compute its deadlines."""
+    require(actor, Permission.REGISTER_REQUEST)
     now = (now or datetime.now()).replace(microsecond=0)
     problems = request_problems(data, now)
     if problems:
@@ -180,9 +205,9 @@ def register_request(data: RequestInput, calendar: WorkingCalendar, actor: str,
             purpose=data.purpose.strip(), obtain_method=ObtainMethod(data.obtain_method).value,
             delivery_method=DeliveryMethod(data.delivery_method).value, status=Status.REGISTERED.value,
             completeness_due=deadlines.completeness.day, response_due=deadlines.response.day,
-            extended_due=deadlines.extended.day, created_by=actor,
+            extended_due=deadlines.extended.day, created_by=str(actor),
         )
-        _event(row.id, EventKind.REGISTERED, actor, now, number=number, received_at=received,
+        _event(row, EventKind.REGISTERED, actor, now, number=number, received_at=received,
                effective_day=deadlines.receipt.day, response_due=deadlines.response.day)
         if data.units:
             _route(row, data.units, "", None, actor, now)
@@ -215,8 +240,9 @@ def _step(request_id: int, action: Action, today: date) -> Request:
     return row
 
 
-def mark_incomplete(request_id: int, missing: str, actor: str, now: datetime | None = None,
+def mark_incomplete(request_id: int, missing: str, actor: Actor, now: datetime | None = None,
                     calendar: WorkingCalendar | None = None) -> Request:
+    require(actor, Permission.MARK_INCOMPLETE)
     now = now or datetime.now()
     if not _squash(missing):
         raise ValidationError("Sebutkan persyaratan yang belum lengkap.", "missing")
@@ -230,12 +256,13 @@ def mark_incomplete(request_id: int, missing: str, actor: str, now: datetime | N
         if row.completeness_due is None or told > row.completeness_due:
             row.completeness_due = calendar.add_working_days(told, load_office().completeness_days).day
         row.save()
-        _event(row.id, EventKind.INCOMPLETE, actor, now, missing=_squash(missing), due=row.completeness_due)
+        _event(row, EventKind.INCOMPLETE, actor, now, missing=_squash(missing), due=row.completeness_due)
     return row
 
 
-def complete(request_id: int, calendar: WorkingCalendar, actor: str, now: datetime | None = None) -> Request:
+def complete(request_id: int, calendar: WorkingCalendar, actor: Actor, now: datetime | None = None) -> Request:
     """The requirements are met: the 10 working days run from now (seed 002, E.1)."""
+    require(actor, Permission.COMPLETE)
     now = now or datetime.now()
     with database.atomic():
         row = _step(request_id, Action.COMPLETE, now.date())
@@ -248,22 +275,23 @@ def complete(request_id: int, calendar: WorkingCalendar, actor: str, now: dateti
         row.response_due = deadlines.response.day
         row.extended_due = deadlines.extended.day
         row.save()
-        _event(row.id, EventKind.COMPLETED, actor, now, effective_day=row.effective_day, response_due=row.response_due)
+        _event(row, EventKind.COMPLETED, actor, now, effective_day=row.effective_day, response_due=row.response_due)
     return row
 
 
-def lapse(request_id: int, actor: str, now: datetime | None = None) -> Request:
+def lapse(request_id: int, actor: Actor, now: datetime | None = None) -> Request:
+    require(actor, Permission.CLOSE)
     now = now or datetime.now()
     with database.atomic():
         row = _step(request_id, Action.LAPSE, now.date())
         row.status = Status.VOID.value
         row.closed_on = now.date()
         row.save()
-        _event(row.id, EventKind.LAPSED, actor, now, completeness_due=row.completeness_due)
+        _event(row, EventKind.LAPSED, actor, now, completeness_due=row.completeness_due)
     return row
 
 
-def _route(row: Request, unit_ids: list[int], note: str, internal_due: date | None, actor: str,
+def _route(row: Request, unit_ids: list[int], note: str, internal_due: date | None, actor: Actor,
            now: datetime) -> None:
     units = list(Unit.select().where(Unit.id.in_(unit_ids)))
     if len(units) != len(set(unit_ids)):
@@ -278,12 +306,13 @@ def _route(row: Request, unit_ids: list[int], note: str, internal_due: date | No
         row.internal_due = internal_due
     row.status = Status.ROUTED.value
     row.save()
-    _event(row.id, EventKind.ROUTED, actor, now, units=[u.name for u in units], note=note, internal_due=internal_due)
+    _event(row, EventKind.ROUTED, actor, now, units=[u.name for u in units], note=note, internal_due=internal_due)
 
 
-def route(request_id: int, unit_ids: list[int], note: str, actor: str, internal_due: date | None = None,
+def route(request_id: int, unit_ids: list[int], note: str, actor: Actor, internal_due: date | None = None,
           now: datetime | None = None) -> Request:
     """Disposisi: send the request to the unit(s) that hold the information."""
+    require(actor, Permission.ROUTE)
     now = now or datetime.now()
     if not unit_ids:
         raise ValidationError("Pilih paling sedikit satu unit.", "units")
@@ -295,9 +324,10 @@ def route(request_id: int, unit_ids: list[int], note: str, actor: str, internal_
     return row
 
 
-def extend(request_id: int, reason: str, calendar: WorkingCalendar, actor: str, days: int = 7,
+def extend(request_id: int, reason: str, calendar: WorkingCalendar, actor: Actor, days: int = 7,
            now: datetime | None = None) -> Request:
     """Extend once, by at most 7 working days, with a written reason."""
+    require(actor, Permission.EXTEND)
     now = now or datetime.now()
     if not _squash(reason):
         raise ValidationError("Alasan perpanjangan wajib diisi.", "reason")
@@ -308,7 +338,7 @@ def extend(request_id: int, reason: str, calendar: WorkingCalendar, actor: str, 
         row.extended = True
         row.extended_due = calendar.add_working_days(row.effective_day, 10 + days).day
         row.save()
-        _event(row.id, EventKind.EXTENDED, actor, now, reason=_squash(reason), days=days, new_due=row.extended_due)
+        _event(row, EventKind.EXTENDED, actor, now, reason=_squash(reason), days=days, new_due=row.extended_due)
     return row
 
 
@@ -342,7 +372,8 @@ def decision_problems(data: DecisionInput) -> dict[str, str]:
     return problems
 
 
-def decide(request_id: int, data: DecisionInput, actor: str, now: datetime | None = None) -> Request:
+def decide(request_id: int, data: DecisionInput, actor: Actor, now: datetime | None = None) -> Request:
+    require(actor, Permission.DECIDE)
     now = now or datetime.now()
     problems = decision_problems(data)
     if problems:
@@ -362,15 +393,16 @@ def decide(request_id: int, data: DecisionInput, actor: str, now: datetime | Non
             raise ValidationError("Tanggal pemberitahuan harus antara tanggal permohonan dan hari ini.", "notice_date")
         row.notice_date = notice
         row.save()
-        _event(row.id, EventKind.DECIDED, actor, now, decision=row.decision, note=row.decision_note,
+        _event(row, EventKind.DECIDED, actor, now, decision=row.decision, note=row.decision_note,
                pasal17=row.pasal17, other_statute=row.other_statute, consequence_test=row.consequence_test,
                holder_body=row.holder_body, notice_date=row.notice_date)
     return row
 
 
-def deliver(request_id: int, form: DeliveryForm, actor: str, pages: int | None = None, cost: int = 0,
+def deliver(request_id: int, form: DeliveryForm, actor: Actor, pages: int | None = None, cost: int = 0,
             payment_method: str = "", delivered_on: date | None = None, now: datetime | None = None) -> Request:
     """The information is handed over (softcopy / hardcopy) or inspected on site."""
+    require(actor, Permission.DELIVER)
     now = now or datetime.now()
     form = DeliveryForm(form)
     cost = cost or 0  # None: no copying cost
@@ -387,30 +419,32 @@ def deliver(request_id: int, form: DeliveryForm, actor: str, pages: int | None =
         row.cost = cost
         row.payment_method = _squash(payment_method)
         row.save()
-        _event(row.id, EventKind.DELIVERED, actor, now, form=form.value, pages=pages, cost=cost,
+        _event(row, EventKind.DELIVERED, actor, now, form=form.value, pages=pages, cost=cost,
                payment_method=row.payment_method, delivered_on=row.delivered_on)
     return row
 
 
-def close(request_id: int, actor: str, now: datetime | None = None) -> Request:
+def close(request_id: int, actor: Actor, now: datetime | None = None) -> Request:
+    require(actor, Permission.CLOSE)
     now = now or datetime.now()
     with database.atomic():
         row = _step(request_id, Action.CLOSE, now.date())
         row.status = Status.CLOSED.value
         row.closed_on = now.date()
         row.save()
-        _event(row.id, EventKind.CLOSED, actor, now)
+        _event(row, EventKind.CLOSED, actor, now)
     return row
 
 
-def withdraw(request_id: int, reason: str, actor: str, now: datetime | None = None) -> Request:
+def withdraw(request_id: int, reason: str, actor: Actor, now: datetime | None = None) -> Request:
+    require(actor, Permission.WITHDRAW)
     now = now or datetime.now()
     with database.atomic():
         row = _step(request_id, Action.WITHDRAW, now.date())
         row.status = Status.WITHDRAWN.value
         row.closed_on = now.date()
         row.save()
-        _event(row.id, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
+        _event(row, EventKind.WITHDRAWN, actor, now, reason=_squash(reason))
     return row
 
 
@@ -421,11 +455,12 @@ OUTCOME_FIELDS = {"decision": None, "decision_note": "", "pasal17": "", "other_s
 
 
 def reopen(request_id: int, objection_number: str, order: str, ordered_on: date, calendar: WorkingCalendar,
-           actor: str, days: int | None = None, now: datetime | None = None) -> Request:
+           actor: Actor, days: int | None = None, now: datetime | None = None) -> Request:
     """The Atasan PPID overturned the PPID on objection ``objection_number`` and ordered the
     information given: the request is routed again, its notice due ``days`` working days
     (default: the office's ``order_days``) after ``ordered_on``. The earlier decision and
     delivery leave the row; the events keep them, and the reopening event lists them."""
+    require(actor, Permission.REOPEN)
     now = now or datetime.now()
     days = load_office().order_days if days is None else days
     if not 1 <= days <= 30:
@@ -443,7 +478,7 @@ def reopen(request_id: int, objection_number: str, order: str, ordered_on: date,
         row.reopened_on = ordered_on
         row.response_due = row.extended_due = due  # the order's deadline is the one in force
         row.save()
-        _event(row.id, EventKind.REOPENED, actor, now, objection=objection_number, order=order.strip(),
+        _event(row, EventKind.REOPENED, actor, now, objection=objection_number, order=order.strip(),
                ordered_on=ordered_on, days=days, response_due=due, before=before)
     return row
 
@@ -452,9 +487,10 @@ CORRECTABLE_REQUEST = ("information", "purpose", "obtain_method", "delivery_meth
 CORRECTABLE_REQUESTER = ("name", "nik", "legal_number", "address", "occupation", "phone", "email")
 
 
-def correct(request_id: int, changes: dict[str, str], reason: str, actor: str,
+def correct(request_id: int, changes: dict[str, str], reason: str, actor: Actor,
             now: datetime | None = None) -> Request:
     """Correct recorded data; the old and new values are kept in a correction event."""
+    require(actor, Permission.CORRECT_REQUEST)
     now = now or datetime.now()
     if not _squash(reason):
         raise ValidationError("Alasan koreksi wajib diisi.", "reason")
@@ -486,7 +522,7 @@ def correct(request_id: int, changes: dict[str, str], reason: str, actor: str,
                 raise ValidationError(problems[key], f"requester.{key}")
             person.save()
         row.save()
-        _event(row.id, EventKind.CORRECTED, actor, now, reason=_squash(reason), before=before, after=after)
+        _event(row, EventKind.CORRECTED, actor, now, reason=_squash(reason), before=before, after=after)
     return row
 
 

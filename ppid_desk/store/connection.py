@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 import peewee
 
-from ..errors import SchemaTooNewError, StoreError
+from ..errors import DamagedStoreError, SchemaTooNewError, StoreError
 from ..paths import backup_dir, database_path, ensure_data_dir
 from . import sqlite
 from .migrations import latest_version, pending
@@ -28,8 +29,8 @@ class Store:
     def schema_version(self) -> int:
         return sqlite.schema_version(self.db)
 
-    def integrity_problems(self, quick: bool = False) -> list[str]:
-        return sqlite.integrity_problems(self.db, quick=quick)
+    def integrity_problems(self, quick: bool = False, foreign_keys: bool = True) -> list[str]:
+        return sqlite.integrity_problems(self.db, quick=quick, foreign_keys=foreign_keys)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -56,14 +57,17 @@ def open_store(data_dir: Path, migrate: bool = True) -> Store:
     try:
         db.connect()
         current = sqlite.schema_version(db)
+    except peewee.OperationalError as exc:  # before DatabaseError, its parent: e.g. a read-only folder
+        db.close()
+        if not os.access(data_dir, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+            raise StoreError(f"Basis data {path} tidak dapat dibuka: folder data {data_dir} hanya-baca atau tanpa "
+                             f"izin tulis ({exc}). Buka dari folder yang dapat ditulisi.") from exc
+        raise StoreError(f"Basis data {path} tidak dapat dibuka: {exc}") from exc
     except peewee.DatabaseError as exc:
         db.close()
-        raise StoreError(
+        raise DamagedStoreError(
             f"Berkas {path} bukan basis data PPID Desk yang dapat dibaca ({exc})."
         ) from exc
-    except peewee.OperationalError as exc:  # pragma: no cover - e.g. unreadable file
-        db.close()
-        raise StoreError(f"Basis data {path} tidak dapat dibuka: {exc}") from exc
     newest = latest_version()
     if current > newest:
         db.close()
@@ -76,6 +80,12 @@ def open_store(data_dir: Path, migrate: bool = True) -> Store:
     if migrate and current < newest:
         store.upgraded_from = current
         if current > 0:
+            # Never upgrade a damaged register: the copy and the migration would build on it.
+            problems = sqlite.integrity_problems(db, quick=True, foreign_keys=False)
+            if problems:
+                db.close()
+                raise DamagedStoreError(f"Basis data {path} rusak ({sqlite.first_finding(problems)}); "
+                                        "tidak diperbarui.")
             stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
             target = backup_dir(data_dir) / f"sebelum-upgrade-skema{current}-ke-{newest}-{stamp}.sqlite3"
             store.pre_upgrade_copy = sqlite.copy_database(db, target)
@@ -85,6 +95,12 @@ def open_store(data_dir: Path, migrate: bool = True) -> Store:
             db.close()
             raise
     database_proxy.initialize(db)
+    if migrate or current == newest:
+        # A restore swapped the register while it was closed and asked for the audit log's
+        # head to be reset (ppid_desk.audit.request_reset); the audit log builds on the store.
+        from ..audit import finish_pending_reset
+
+        finish_pending_reset(data_dir)
     return store
 
 

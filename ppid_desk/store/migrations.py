@@ -280,3 +280,123 @@ def _v6(db: peewee.Database) -> None:
                             peewee.ForeignKeyField(objection, null=True, field=objection.id, on_delete="RESTRICT")),
         migrator.add_index("issued_document", ("objection_id", "kind", "source_hash")),
     )
+
+
+@migration(7, "DIP catalogue: entries with their class and exclusion decision, history, search; requests link to an entry")
+def _v7(db: peewee.Database) -> None:
+    """The Daftar Informasi Publik: ``dip_entry`` (the Perki columns, the class, an
+    excluded entry's classification decision, retired instead of deleted), its append-only
+    history ``dip_event``, the search index over summary, holder and official, and a
+    nullable ``request.dip_entry_id`` (add_column indexes it)."""
+    from playhouse.migrate import SchemaMigrator, migrate
+
+    from . import sqlite
+
+    unit = _frozen(db, "unit", {"name": peewee.CharField(max_length=200)})
+    entry = _frozen(db, "dip_entry", {
+        "summary": peewee.TextField(),
+        "unit": peewee.ForeignKeyField(unit, null=True, on_delete="RESTRICT"),
+        "holder_name": peewee.CharField(max_length=200, default=""),
+        "official": peewee.CharField(max_length=200, default=""),
+        "made": peewee.CharField(max_length=200, default=""),
+        "format": peewee.CharField(max_length=100, default=""),
+        "retention": peewee.CharField(max_length=100, default=""),
+        "info_class": peewee.CharField(max_length=16, index=True),
+        "pasal17": peewee.CharField(max_length=32, default=""),
+        "other_statute": peewee.TextField(default=""),
+        "consequence": peewee.TextField(default=""),
+        "exclusion_period": peewee.CharField(max_length=100, default=""),
+        "decided_by": peewee.CharField(max_length=200, default=""),
+        "decision_number": peewee.CharField(max_length=100, default=""),
+        "decision_date": peewee.DateField(null=True),
+        "active": peewee.BooleanField(default=True, index=True),
+        "created_at": peewee.DateTimeField(),
+        "created_by": peewee.CharField(max_length=100, default=""),
+        "updated_at": peewee.DateTimeField(),
+        "updated_by": peewee.CharField(max_length=100, default=""),
+    })
+    event = _frozen(db, "dip_event", {
+        "entry": peewee.ForeignKeyField(entry, on_delete="CASCADE"),
+        "kind": peewee.CharField(max_length=32),
+        "at": peewee.DateTimeField(),
+        "actor": peewee.CharField(max_length=100, default=""),
+        "data": peewee.TextField(default="{}"),
+    })
+    db.create_tables([entry, event], safe=False)
+    sqlite.create_dip_search(db)
+    migrate(SchemaMigrator.from_database(db).add_column(
+        "request", "dip_entry_id", peewee.ForeignKeyField(entry, null=True, field=entry.id, on_delete="RESTRICT")))
+
+
+@migration(8, "inbox: SMS, email, telephone and website messages with their steps (seed 001)")
+def _v8(db: peewee.Database) -> None:
+    unit = _frozen(db, "unit", {"name": peewee.CharField(max_length=200)})
+    request = _frozen(db, "request", {"number": peewee.CharField(max_length=64)})
+    message = _frozen(db, "inbox_message", {
+        "number": peewee.CharField(max_length=64, unique=True),
+        "year": peewee.IntegerField(),
+        "seq": peewee.IntegerField(),
+        "received_at": peewee.DateTimeField(),
+        "recorded_at": peewee.DateTimeField(index=True),
+        "effective_day": peewee.DateField(),
+        "channel": peewee.CharField(max_length=20),
+        "kind": peewee.CharField(max_length=20, index=True),
+        "sender": peewee.CharField(max_length=200),
+        "contact": peewee.CharField(max_length=200, default=""),
+        "text": peewee.TextField(),
+        "status": peewee.CharField(max_length=24, index=True),
+        "unit": peewee.ForeignKeyField(unit, null=True, on_delete="RESTRICT"),
+        "response_due": peewee.DateField(index=True),
+        "extended_due": peewee.DateField(),
+        "extended": peewee.BooleanField(default=False),
+        "answer": peewee.TextField(default=""),
+        "answered_at": peewee.DateTimeField(null=True),
+        "answered_by": peewee.CharField(max_length=100, default=""),
+        "request": peewee.ForeignKeyField(request, null=True, on_delete="RESTRICT"),
+        "created_by": peewee.CharField(max_length=100, default=""),
+    }, indexes=((("year", "seq"), True),))
+    event = _frozen(db, "inbox_event", {
+        "message": peewee.ForeignKeyField(message, on_delete="CASCADE"),
+        "kind": peewee.CharField(max_length=32),
+        "at": peewee.DateTimeField(),
+        "actor": peewee.CharField(max_length=100, default=""),
+        "data": peewee.TextField(default="{}"),
+    })
+    db.create_tables([message, event], safe=False)
+
+
+@migration(9, "officers' accounts and the chained audit log")
+def _v9(db: peewee.Database) -> None:
+    """``officer``: the people who log in (roles as comma-separated codes, the scrypt hash
+    with its salt and parameters, the lock-out state kept across restarts). ``audit_log``:
+    the append-only, hash-chained record of who did what (ppid_desk.audit)."""
+    officer = _frozen(db, "officer", {
+        "username": peewee.CharField(max_length=64, unique=True),
+        "name": peewee.CharField(max_length=200),
+        "roles": peewee.CharField(max_length=100),
+        "password_hash": peewee.CharField(max_length=128),
+        "salt": peewee.CharField(max_length=64),
+        "kdf": peewee.CharField(max_length=64),
+        "active": peewee.BooleanField(default=True),
+        "failed_attempts": peewee.IntegerField(default=0),
+        "locked_until": peewee.DateTimeField(null=True),
+        "must_change_password": peewee.BooleanField(default=False),
+        "last_login_at": peewee.DateTimeField(null=True),
+        "created_at": peewee.DateTimeField(),
+        "created_by": peewee.CharField(max_length=100, default=""),
+        "updated_at": peewee.DateTimeField(),
+        "updated_by": peewee.CharField(max_length=100, default=""),
+    })
+    audit = _frozen(db, "audit_log", {
+        "at": peewee.DateTimeField(),
+        "actor_name": peewee.CharField(max_length=200),
+        "actor_username": peewee.CharField(max_length=64, default=""),
+        "action": peewee.CharField(max_length=48),
+        "target_kind": peewee.CharField(max_length=32, default=""),
+        "target_id": peewee.CharField(max_length=100, default=""),
+        "summary": peewee.TextField(),
+        "data": peewee.TextField(default="{}"),
+        "prev_hash": peewee.CharField(max_length=64),
+        "hash": peewee.CharField(max_length=64),
+    }, indexes=((("target_kind", "target_id"), False),))
+    db.create_tables([officer, audit], safe=False)

@@ -281,3 +281,150 @@ IssuedDocument._meta.add_field(
     "objection", peewee.ForeignKeyField(Objection, null=True, backref="documents", on_delete="RESTRICT"))
 
 ALL_MODELS = (*ALL_MODELS, IssuedDocument, Objection, ObjectionEvent)
+
+
+# --- the DIP catalogue (migration 7) -----------------------------------------------------
+
+class DipEntry(BaseModel):
+    """One line of the Daftar Informasi Publik (DIP), the Perki columns plus its class.
+
+    The holder is a unit (``unit``) or, for an imported line that names no known unit,
+    the text as written (``holder_name``). ``info_class`` is a
+    :class:`ppid_desk.dip.codes.InfoClass` code; only an excluded (``dikecualikan``)
+    entry carries the classification decision (``pasal17`` letters sorted and
+    comma-separated, consequence, exclusion period, deciding PPID, decision number and
+    date). Entries are retired (``active`` false), never deleted: requests link to them.
+    """
+
+    summary = peewee.TextField()
+    unit = peewee.ForeignKeyField(Unit, null=True, backref="dip_entries", on_delete="RESTRICT")
+    holder_name = peewee.CharField(max_length=200, default="")
+    official = peewee.CharField(max_length=200, default="")
+    made = peewee.CharField(max_length=200, default="")
+    format = peewee.CharField(max_length=100, default="")
+    retention = peewee.CharField(max_length=100, default="")
+    info_class = peewee.CharField(max_length=16, index=True)
+    pasal17 = peewee.CharField(max_length=32, default="")
+    other_statute = peewee.TextField(default="")
+    consequence = peewee.TextField(default="")
+    exclusion_period = peewee.CharField(max_length=100, default="")
+    decided_by = peewee.CharField(max_length=200, default="")
+    decision_number = peewee.CharField(max_length=100, default="")
+    decision_date = peewee.DateField(null=True)
+    active = peewee.BooleanField(default=True, index=True)
+    created_at = peewee.DateTimeField(default=_now)
+    created_by = peewee.CharField(max_length=100, default="")
+    updated_at = peewee.DateTimeField(default=_now)
+    updated_by = peewee.CharField(max_length=100, default="")
+
+
+class DipEvent(BaseModel):
+    """One change of a DIP entry (added, edited, retired, reactivated, imported); append-only."""
+
+    entry = peewee.ForeignKeyField(DipEntry, backref="events", on_delete="CASCADE")
+    kind = peewee.CharField(max_length=32)
+    at = peewee.DateTimeField()
+    actor = peewee.CharField(max_length=100, default="")
+    data = peewee.TextField(default="{}")
+
+
+# The last column of request: the DIP entry the request was linked to (NULL: none).
+Request._meta.add_field("dip_entry", peewee.ForeignKeyField(DipEntry, null=True, backref="requests",
+                                                            on_delete="RESTRICT"))
+
+ALL_MODELS = (*ALL_MODELS, DipEntry, DipEvent)
+
+
+class InboxMessage(BaseModel):
+    """A message that came by SMS, email, telephone or the website (seed 001): a line of
+    the inbox register book. ``response_due``/``extended_due`` count from the recording
+    (``effective_day`` is the day ``recorded_at`` counts as); ``request`` is the request
+    a message of kind permohonan was turned into."""
+
+    number = peewee.CharField(max_length=64, unique=True)
+    year = peewee.IntegerField()
+    seq = peewee.IntegerField()
+    received_at = peewee.DateTimeField()
+    recorded_at = peewee.DateTimeField(index=True)
+    effective_day = peewee.DateField()
+    channel = peewee.CharField(max_length=20)
+    kind = peewee.CharField(max_length=20, index=True)
+    sender = peewee.CharField(max_length=200)
+    contact = peewee.CharField(max_length=200, default="")
+    text = peewee.TextField()
+    status = peewee.CharField(max_length=24, index=True)
+    unit = peewee.ForeignKeyField(Unit, null=True, backref="messages", on_delete="RESTRICT")
+    response_due = peewee.DateField(index=True)
+    extended_due = peewee.DateField()
+    extended = peewee.BooleanField(default=False)
+    answer = peewee.TextField(default="")
+    answered_at = peewee.DateTimeField(null=True)
+    answered_by = peewee.CharField(max_length=100, default="")
+    request = peewee.ForeignKeyField(Request, null=True, backref="messages", on_delete="RESTRICT")
+    created_by = peewee.CharField(max_length=100, default="")
+
+    class Meta:
+        indexes = ((("year", "seq"), True),)
+
+
+class InboxEvent(BaseModel):
+    """One step in a message's life; append-only."""
+
+    message = peewee.ForeignKeyField(InboxMessage, backref="events", on_delete="CASCADE")
+    kind = peewee.CharField(max_length=32)
+    at = peewee.DateTimeField()
+    actor = peewee.CharField(max_length=100, default="")
+    data = peewee.TextField(default="{}")
+
+
+ALL_MODELS = (*ALL_MODELS, InboxMessage, InboxEvent)
+
+
+class OfficerAccount(BaseModel):
+    """An officer who logs in (ppid_desk.accounts): ``roles`` are comma-separated
+    :class:`ppid_desk.accounts.roles.Role` codes; the password is kept only as its scrypt
+    hash with the salt and the parameters (``kdf``, e.g. "scrypt:n=16384,r=8,p=1").
+    The lock-out state (failed attempts, locked until) lives here so a restart does not
+    reset it. Officers are deactivated, never deleted: the audit log names them."""
+
+    username = peewee.CharField(max_length=64, unique=True)
+    name = peewee.CharField(max_length=200)
+    roles = peewee.CharField(max_length=100)
+    password_hash = peewee.CharField(max_length=128)
+    salt = peewee.CharField(max_length=64)
+    kdf = peewee.CharField(max_length=64)
+    active = peewee.BooleanField(default=True)
+    failed_attempts = peewee.IntegerField(default=0)
+    locked_until = peewee.DateTimeField(null=True)
+    must_change_password = peewee.BooleanField(default=False)
+    last_login_at = peewee.DateTimeField(null=True)
+    created_at = peewee.DateTimeField(default=_now)
+    created_by = peewee.CharField(max_length=100, default="")
+    updated_at = peewee.DateTimeField(default=_now)
+    updated_by = peewee.CharField(max_length=100, default="")
+
+    class Meta:
+        table_name = "officer"
+
+
+class AuditEntry(BaseModel):
+    """One line of the audit log (ppid_desk.audit): append-only, each line holding the
+    SHA-256 of the one before (``prev_hash``) and its own (``hash``)."""
+
+    at = peewee.DateTimeField()
+    actor_name = peewee.CharField(max_length=200)
+    actor_username = peewee.CharField(max_length=64, default="")
+    action = peewee.CharField(max_length=48)
+    target_kind = peewee.CharField(max_length=32, default="")
+    target_id = peewee.CharField(max_length=100, default="")
+    summary = peewee.TextField()
+    data = peewee.TextField(default="{}")
+    prev_hash = peewee.CharField(max_length=64)
+    hash = peewee.CharField(max_length=64)
+
+    class Meta:
+        table_name = "audit_log"
+        indexes = ((("target_kind", "target_id"), False),)
+
+
+ALL_MODELS = (*ALL_MODELS, OfficerAccount, AuditEntry)

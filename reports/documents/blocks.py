@@ -85,7 +85,8 @@ def fields(look: Look, rows: Sequence[tuple[str, str]], width: float, label_widt
            indent: float = 0) -> Table:
     """Label : value lines; values are already paragraph text (see :func:`text`)."""
     data = [[Paragraph(escape(label), look.label), ":", Paragraph(value or "-", look.label)] for label, value in rows]
-    table = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm - indent], hAlign="RIGHT")
+    table = Table(data, colWidths=[label_width, 3 * mm, width - label_width - 3 * mm - indent], hAlign="RIGHT",
+                  splitInRow=1)
     table.setStyle(TableStyle([
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("FONT", (0, 0), (-1, -1), look.body.fontName, look.size),
@@ -104,7 +105,8 @@ def numbered_table(look: Look, header: Sequence[str], rows: Sequence[tuple[str, 
     data = [head] + [[Paragraph(f"{i}.", look.label), Paragraph(escape(label), look.label), Paragraph(value, look.label)]
                      for i, (label, value) in enumerate(rows, start=1)]
     number_width = look.size * 2.8
-    table = Table(data, colWidths=[number_width, label_width, width - label_width - number_width], repeatRows=1)
+    table = Table(data, colWidths=[number_width, label_width, width - label_width - number_width], repeatRows=1,
+                  splitInRow=1)
     table.setStyle(TableStyle([
         ("FONT", (0, 0), (-1, -1), look.body.fontName, look.size),
         ("GRID", (0, 0), (-1, -1), 0.5, colors.black),

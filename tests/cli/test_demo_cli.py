@@ -7,7 +7,7 @@ import sys
 from ppid_desk.main import main
 from ppid_desk.register.codes import Status
 from ppid_desk.store import open_store
-from ppid_desk.store.models import Request
+from ppid_desk.store.models import InboxMessage, Request
 
 
 def test_demo_fills_an_empty_register(capsys, data_dir):
@@ -19,8 +19,10 @@ def test_demo_fills_an_empty_register(capsys, data_dir):
     assert [line.rsplit(":", 1)[0] for line in lines[:len(Status)]] == [s.label for s in Status]
     assert sum(int(line.rsplit(": ", 1)[1].replace(".", "")) for line in lines[:len(Status)]) == 500
     assert lines[-1].startswith("Dibuat 500 permohonan, ") and lines[-1].endswith(" detik.")
+    assert lines[-2].startswith("Pesan masuk: 50 pesan, ")  # a tenth of the requests by default
     with open_store(data_dir) as store:
         assert Request.select().count() == 500
+        assert InboxMessage.select().count() == 50
         assert store.integrity_problems() == []
 
 
@@ -40,6 +42,8 @@ def test_demo_refuses_a_register_that_has_requests(capsys, data_dir):
 def test_demo_needs_a_positive_count(capsys, data_dir):
     assert main(["--data-dir", str(data_dir), "demo", "--requests", "0"]) == 2
     assert len(capsys.readouterr().err.splitlines()) == 1
+    assert main(["--data-dir", str(data_dir), "demo", "--requests", "5", "--messages", "-1"]) == 2
+    assert "--messages" in capsys.readouterr().err
 
 
 def test_demo_reports_progress_on_a_terminal(capsys, data_dir, monkeypatch):

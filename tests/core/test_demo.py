@@ -66,7 +66,7 @@ def demo(demo_dir):
 def digest(db) -> str:
     h = hashlib.sha256()
     for table in ("requester", "request", "request_unit", "request_event", "counter", "unit", "objection",
-                  "objection_event"):
+                  "objection_event", "dip_entry", "dip_event"):
         for row in db.execute_sql(f"SELECT * FROM {table} ORDER BY 1, 2"):
             h.update(repr(row).encode())
     return h.hexdigest()
@@ -128,6 +128,9 @@ def test_every_history_is_allowed_by_the_state_machine(demo):
         for event in history[1:]:
             assert previous < event.at < cutoff
             previous = event.at
+            if event.kind == EventKind.DIP_LINKED.value:  # no step of the state machine
+                assert json.loads(event.data)["entry"] == row.dip_entry_id
+                continue
             action, after = REPLAY[EventKind(event.kind)]
             assert state.status in FROM[action], (row.number, event.kind, state)
             assert refusal(state, action, event.at.date()) is None, (row.number, event.kind, state)
@@ -349,3 +352,35 @@ def test_real_objection_continues_the_numbering(demo_dir, tmp_path):
                                                    now=datetime.combine(TODAY, datetime.min.time()))
         assert (row.year, row.seq) == (last.year, last.seq + 1) and row.grounds == "a"
         assert store.integrity_problems() == []
+
+
+def test_a_demo_dip_and_requests_linked_consistently_with_their_decisions(demo, demo_dir):
+    """Every class is there (with retired entries too); a request linked to an excluded
+    entry was first rejected on letters the entry covers, one linked to an open entry was
+    first granted; the link is an event of the request at intake."""
+    from ppid_desk.dip.codes import AVAILABLE, InfoClass
+    from ppid_desk.dip.queries import counts_by_class, suggest
+    from ppid_desk.store.models import DipEntry
+
+    summary = demo_dir[1]
+    assert 60 <= summary.dip_entries == DipEntry.select().count() <= 150
+    assert all(n > 0 for n in counts_by_class().values())
+    assert DipEntry.select().where(DipEntry.active == False).exists()  # noqa: E712
+    linked = list(Request.select().where(Request.dip_entry.is_null(False)))
+    assert summary.dip_links == len(linked) > N * 0.3
+    for row in linked:
+        history = list(RequestEvent.select().where(RequestEvent.request == row.id).order_by(RequestEvent.at,
+                                                                                            RequestEvent.id))
+        assert history[1].kind == EventKind.DIP_LINKED.value
+        decided = next((json.loads(e.data) for e in history if e.kind == EventKind.DECIDED.value), None)
+        if decided is None:  # linked at intake, not decided yet
+            continue
+        entry = row.dip_entry
+        if InfoClass(entry.info_class) is InfoClass.EXCLUDED:
+            assert decided["decision"] == Decision.REJECTED.value
+            assert set(decided["pasal17"]) <= set(entry.pasal17.split(","))
+        else:
+            assert InfoClass(entry.info_class) in AVAILABLE
+            assert decided["decision"] in {d.value for d in GRANTED}
+    sample = linked[len(linked) // 2]
+    assert sample.dip_entry_id in [m.id for m in suggest(sample.information, limit=10)]

@@ -181,3 +181,28 @@ def test_migration_6_keeps_issued_documents_and_lets_an_objection_own_one(tmp_pa
                            "paper, issued_at, issued_by) VALUES (99, 'objection-receipt', 'x', 'h', x'25', 's', "
                            "'A4', '2026-11-23 10:00:00', 'petugas')")
         assert upgraded.integrity_problems() == []
+
+
+def test_migration_7_adds_the_dip_and_lets_a_kept_request_link_to_an_entry(tmp_path):
+    """v6 -> v7: the request keeps its row with no DIP entry; entries can be added, found
+    through their search index, and linked; a link to a missing entry is refused."""
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    conn = sqlite3.connect(old_dir / "ppid-desk.sqlite3")
+    conn.executescript((DATA / "schema-v6.sql").read_text(encoding="utf-8"))
+    before = conn.execute("SELECT id, number, information FROM request").fetchall()
+    conn.close()
+    with open_store(old_dir) as upgraded:
+        db = upgraded.db
+        rows = db.execute_sql("SELECT id, number, information, dip_entry_id FROM request").fetchall()
+        assert [tuple(r) for r in rows] == [(*row, None) for row in before]
+        db.execute_sql("INSERT INTO dip_entry (summary, unit_id, holder_name, official, made, format, retention, "
+                       "info_class, pasal17, other_statute, consequence, exclusion_period, decided_by, "
+                       "decision_number, decision_date, active, created_at, created_by, updated_at, updated_by) "
+                       "VALUES ('Dokumen Pelaksanaan Anggaran', 1, '', '', '', '', '', 'berkala', '', '', '', '', "
+                       "'', '', NULL, 1, '2026-11-23 10:00:00', 'ppid', '2026-11-23 10:00:00', 'ppid')")
+        assert [i for i, _ in sqlite_backend.search_dip_ids(db, [["pelaksanaan"]])] == [1]
+        db.execute_sql("UPDATE request SET dip_entry_id = 1 WHERE id = 1")
+        with pytest.raises(peewee.IntegrityError):
+            db.execute_sql("UPDATE request SET dip_entry_id = 99 WHERE id = 1")
+        assert upgraded.integrity_problems() == []

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from ppid_desk.main import main
+from ppid_desk.dip.codes import InfoClass
 from ppid_desk.register import demo, service
 from ppid_desk.register.codes import Channel, Decision, RequesterKind
 from ppid_desk.register.service import DecisionInput, RequesterInput, RequestInput
@@ -182,6 +183,9 @@ def test_demo_register_figures(store, tmp_path, kind, end):
     decided = Objection.select().where(Objection.received_at.between(start, end) & Objection.decided_on.is_null(False)
                                        & (Objection.decided_on <= period.last)).count()
     assert outcomes[0] + outcomes[1] == decided
+    linked = Counter(r.dip_entry.info_class for r in received if r.dip_entry_id)
+    assert summary.by_class == {**{c.label: linked[c.value] for c in InfoClass},
+                                "Tidak dikaitkan ke DIP": len(received) - sum(linked.values())}
 
 
 def test_report_command(capsys, data_dir, tmp_path):
@@ -316,3 +320,39 @@ def test_progress_and_cancel(book, tmp_path):
         build_report(Period.custom(date(2025, 12, 1), date(2026, 1, 31)), tmp_path / "x.xlsx", "tester",
                      progress=lambda percent, text: percent < 50)
     assert not (tmp_path / "x.xlsx").exists() and not list(tmp_path.glob("x.xlsx*"))
+
+
+def test_messages_counted_by_kind(store, tmp_path):
+    from ppid_desk.inbox import service as inbox
+    from ppid_desk.inbox.codes import MessageKind
+    from ppid_desk.inbox.service import MessageInput
+
+    for kind, day in ((MessageKind.COMPLAINT, 2), (MessageKind.COMPLAINT, 3), (MessageKind.SUGGESTION, 4),
+                      (MessageKind.REQUEST, 30)):
+        inbox.record_message(MessageInput(sender="Ani", contact="0812", kind=kind, text="Isi"), load_calendar(),
+                             "petugas", now=datetime(2026, 11, day, 10))
+    summary = build_report(Period.custom(date(2026, 11, 1), date(2026, 11, 27)), tmp_path / "r.xlsx", "t")
+    assert summary.by_message == {"Permohonan informasi": 0, "Aduan": 2, "Kritik": 0, "Saran": 1, "Pertanyaan": 0}
+    rows = list(figure_rows(tmp_path / "r.xlsx"))
+    start = rows.index(("Pesan masuk (SMS, email, telepon, website) menurut jenis", "Jumlah"))
+    assert rows[start + 2] == ("Aduan", 2) and rows[start + 4] == ("Saran", 1)
+
+
+def test_time_to_fulfil_by_information_class(book, tmp_path):
+    from ppid_desk.dip import service as dip
+    from ppid_desk.dip.codes import InfoClass as Class
+
+    a, b, c = book
+    entry = dip.add_entry(dip.DipInput(summary="Dokumen anggaran DPA", info_class=Class.ANY_TIME,
+                                       holder_name="Bagian Keuangan"), "ppid", now=datetime(2025, 12, 1, 9))
+    dip.link_request(a.id, entry.id, "ppid", now=datetime(2026, 1, 13, 9))
+    summary = build_report(Period.custom(date(2025, 12, 20), date(2026, 1, 12)), tmp_path / "r.xlsx", "t")
+    assert summary.by_class["Setiap saat"] == 1 and summary.by_class["Tidak dikaitkan ke DIP"] == 2
+    ws = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)["Waktu Penyelesaian"]
+    rows = [r for r in ws.iter_rows(values_only=True) if r and r[0]]
+    start = next(i for i, r in enumerate(rows) if r[0] == "Klasifikasi informasi (DIP)")
+    table = {r[0]: r for r in rows[start + 1:]}
+    calendar = load_calendar()
+    days_a = calendar.working_days_between(date(2025, 12, 22), date(2025, 12, 30))
+    assert table["Setiap saat"][1] == 1 and table["Setiap saat"][3] == days_a
+    assert table["Tidak dikaitkan ke DIP"][1] == 1  # b; c was still in process at the end

@@ -29,8 +29,8 @@ def test_title_and_navigation(qtbot, store):
     window = make_window(qtbot, store)
     assert window.windowTitle() == "PPID Desk \u2014 Dinas Kominfo Kabupaten Kulon Progo"
     titles = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert titles == ["Beranda", "Register Permohonan", "Keberatan", "Daftar Informasi Publik", "Laporan",
-                      "Pengaturan"]
+    assert titles == ["Beranda", "Register Permohonan", "Keberatan", "Pesan Masuk", "Daftar Informasi Publik",
+                      "Laporan", "Pengaturan"]
     assert window.current_page() == "beranda"
 
 
@@ -47,7 +47,7 @@ def test_areas_not_built_yet_cannot_be_opened(qtbot, store):
 
 def test_keyboard_shortcut_opens_settings_and_saving_updates_the_title(qtbot, store):
     window = make_window(qtbot, store)
-    press_shortcut(window, "Ctrl+6")
+    press_shortcut(window, "Ctrl+7")
     assert window.current_page() == "pengaturan"
     save_office(load_office().with_changes(agency_name="Sekretariat Daerah Kabupaten Contoh", city="Wates"))
     window.settings.officeChanged.emit()

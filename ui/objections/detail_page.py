@@ -20,6 +20,7 @@ from ppid_desk.store.models import Objection
 from ppid_desk.workdays import load_calendar
 
 from ..register.deadline_view import DeadlinesBox
+from ..access import OBJECTION_STEPS
 from ..session import current_actor
 from ..widgets.detail_page import RecordDetailPage
 from .action_dialogs import DIALOGS, ObjectionDialog
@@ -29,6 +30,7 @@ from .timeline_model import ObjectionTimelineModel
 
 
 class ObjectionDetailPage(RecordDetailPage):
+    STEPS = OBJECTION_STEPS
     objectionChanged = Signal(int)
     requestChanged = Signal(int)  # an overturning decision reopened the linked request
     openRequest = Signal(int)

@@ -15,6 +15,7 @@ from ppid_desk.store.models import Requester
 
 from ..register.intake_form import combo
 from ..register.requester_lookup import RequesterLookup
+from ..session import masker
 from ..widgets.field_errors import FieldErrors
 
 REQUESTER_FIELDS = ("nik", "name", "legal_number", "address", "occupation", "phone", "email")
@@ -113,7 +114,7 @@ class ObjectorGroup(QGroupBox):
         self.by.setFocus()
 
     def _show_person(self, person: Requester, note: str) -> None:
-        details = [mask_nik(person.nik) if person.nik else person.legal_number, person.address, person.phone]
+        details = [mask_nik(person.nik) if person.nik else person.legal_number, person.address, masker().phone(person.phone)]
         self.person.setText(f"<b>{person.name}</b><br>" + " \u00b7 ".join(d for d in details if d)
                             + f"<br><span style='color:#5a6b80'>{note}</span>")
 

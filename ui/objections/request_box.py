@@ -6,12 +6,14 @@ from __future__ import annotations
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from ppid_desk.accounts.roles import Permission
 from ppid_desk.dates import short_date
 from ppid_desk.objections import queries
 from ppid_desk.objections.codes import Status
 from ppid_desk.register.codes import Status as RequestStatus
 from ppid_desk.store.models import Objection, Request
 
+from ..access import refusal_of
 from ..widgets.fitted_table import FittedTable
 from ..widgets.list_model import ListTableModel
 
@@ -58,9 +60,10 @@ class RequestObjectionsBox(QGroupBox):
     def show_request(self, row: Request) -> None:
         self.request_id = row.id
         withdrawn = row.status == RequestStatus.WITHDRAWN.value
-        self.new_button.setEnabled(not withdrawn)
+        refused = refusal_of((Permission.REGISTER_OBJECTION,))
+        self.new_button.setEnabled(not withdrawn and refused is None)
         self.new_button.setToolTip(
-            self.tr("Permohonan ini ditarik pemohon; keberatan tidak dapat diajukan.") if withdrawn else
+            self.tr("Permohonan ini ditarik pemohon; keberatan tidak dapat diajukan.") if withdrawn else refused or
             self.tr("Catat keberatan pemohon kepada Atasan PPID; formulir terisi dari permohonan ini"))
         self.model.set_rows(queries.for_request(row.id))
         count = self.model.rowCount()

@@ -65,7 +65,7 @@ def _day(day: date) -> str:
 def conditions(wanted: ObjectionFilter, today: date) -> list[peewee.Expression]:
     """The SQL conditions of ``wanted`` (the query joins Requester and, outer, Request)."""
     found: list[peewee.Expression] = []
-    for word in wanted.text.split():
+    for word in wanted.text.split()[:8]:  # more words nest more ANDs than SQLite's parser takes
         found.append(Objection.number.contains(word) | Requester.name.contains(word)
                      | Request.number.contains(word) | Objection.request_reference.contains(word)
                      | Objection.case_summary.contains(word))

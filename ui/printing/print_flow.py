@@ -99,9 +99,12 @@ def save_pdf(parent: QWidget | None, pdf: bytes, suggested: str, dialogs: FlowDi
         return None
     if not path.lower().endswith(".pdf"):
         path += ".pdf"
-    try:
-        Path(path).write_bytes(pdf)
+    part = Path(path + ".part")
+    try:  # whole or not at all: a full disk leaves no half file
+        part.write_bytes(pdf)
+        part.replace(path)
     except OSError as exc:
+        part.unlink(missing_ok=True)
         dialogs.tell(parent, tr("Simpan PDF"),
                      tr("PDF tidak dapat disimpan ke {0}: {1}").format(path, exc.strerror or exc))
         return None

@@ -18,6 +18,7 @@ from ppid_desk.register.codes import PASAL_17, Decision, DeliveryForm
 from ppid_desk.register.lifecycle import Action
 from ppid_desk.store.models import Request
 
+from ..dip.decision_hint import prefill_from_dip
 from ..widgets.step_dialog import StepDialog
 from .unit_checklist import UnitChecklist
 
@@ -192,6 +193,7 @@ class DecideDialog(ActionDialog):
         self.errors.add_row(self.form, "holder_body", self.tr("Badan publik yang menguasai"), self.holder_body)
         self.errors.add_row(self.form, "notice_date", self.tr("Tanggal pemberitahuan"), self.notice_date)
         self.pasal17.setMinimumWidth(PASAL17_TEXT_WIDTH + 90)
+        self.dip_hint = prefill_from_dip(self)  # a request linked to the DIP: its entry's suggestion
         self._decision_changed()
 
     def _decision_changed(self) -> None:

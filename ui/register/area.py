@@ -22,6 +22,7 @@ class RegisterArea(QStackedWidget):
     leaveRequested = Signal(str)  # go back to another area (the detail was opened from there)
     objectionRequested = Signal(int)  # "Ajukan keberatan" in a request's detail (the request's id)
     openObjection = Signal(int)  # an objection listed in a request's detail was clicked
+    openDipEntry = Signal(int)  # the DIP entry a request is linked to was clicked
 
     def __init__(self, store: Store, actor: Callable[[], str] = current_actor,
                  now: Callable[[], datetime] | None = None, parent: QWidget | None = None):
@@ -43,6 +44,7 @@ class RegisterArea(QStackedWidget):
         self.detail.backRequested.connect(self._detail_back)
         self.detail.objectionRequested.connect(self.objectionRequested)
         self.detail.openObjection.connect(self.openObjection)
+        self.detail.openDipEntry.connect(self.openDipEntry)
 
     def show_list(self) -> None:
         self.setCurrentWidget(self.register)

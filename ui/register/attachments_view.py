@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLayout, QLineEdit, QPushButton, QStyle, QVBoxLayout, QWidget,
 )
 
+from ppid_desk.accounts.roles import Permission
 from ppid_desk.dates import clock, short_date
 from ppid_desk.errors import PpidError, ValidationError
 from ppid_desk.register.attachments import (
@@ -26,6 +27,7 @@ from ppid_desk.register.attachments import (
 from ppid_desk.register.service import get_request
 from ppid_desk.store.models import Attachment
 
+from ..access import refusal_of
 from ..widgets.field_errors import ERROR_COLOUR, FieldErrors, error_label
 from ..widgets.fitted_table import FittedTable
 from ..widgets.list_model import ListTableModel
@@ -270,7 +272,9 @@ class AttachmentsBox(QGroupBox):
         self._update_buttons()
 
     def _update_buttons(self) -> None:
-        self.add_button.setEnabled(self.data_dir is not None and self.request_id is not None)
+        refused = refusal_of((Permission.ATTACH,), self._actor())
+        self.add_button.setEnabled(self.data_dir is not None and self.request_id is not None and refused is None)
+        self.add_button.setToolTip(refused or "")
         self.open_button.setEnabled(self.table.target_row() >= 0)
         self.open_button.setToolTip(
             self.tr("Buka lampiran yang dipilih dengan aplikasi bawaan komputer") if self.table.target_row() >= 0

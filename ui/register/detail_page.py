@@ -23,7 +23,9 @@ from ppid_desk.store import Store
 from ppid_desk.store.models import Request, RequestUnit, Unit
 from ppid_desk.workdays import load_calendar
 
+from ..dip.request_box import RequestDipBox
 from ..objections.request_box import RequestObjectionsBox
+from ..access import REQUEST_STEPS
 from ..session import current_actor
 from ..widgets.detail_page import RecordDetailPage
 from .action_dialogs import DIALOGS, ActionDialog
@@ -36,10 +38,12 @@ from .timeline_model import TimelineModel
 
 class DetailPage(RecordDetailPage):
     HISTORY_SHARE = 0.45
+    STEPS = REQUEST_STEPS
 
     requestChanged = Signal(int)
     objectionRequested = Signal(int)  # "Ajukan keberatan": the objection form for this request
     openObjection = Signal(int)
+    openDipEntry = Signal(int)  # the DIP entry the request is linked to was clicked
 
     def __init__(self, store: Store | None = None, actor: Callable[[], str] = current_actor,
                  now: Callable[[], datetime] | None = None, calendar: Callable[[], WorkingCalendar] = load_calendar,
@@ -62,8 +66,11 @@ class DetailPage(RecordDetailPage):
         self.attachments = AttachmentsBox(data_dir, actor, self._now)
         self.attachments.setVisible(data_dir is not None)
         self.attachments.attached.connect(self._performed)
+        self.dip = RequestDipBox(actor, self._now)
+        self.dip.changed.connect(self._performed)
+        self.dip.openEntry.connect(self.openDipEntry)
         fields = QVBoxLayout()
-        for group in (self.requester_group, self.request_group, self.attachments, self.outcome_group):
+        for group in (self.requester_group, self.request_group, self.dip, self.attachments, self.outcome_group):
             fields.addWidget(group)
         self.objections = RequestObjectionsBox()
         self.objections.objectionRequested.connect(self.objectionRequested)
@@ -107,6 +114,7 @@ class DetailPage(RecordDetailPage):
         self.attachments.show_request(request_id)
         self.documents.show_request(request_id)
         self.objections.show_request(row)
+        self.dip.show_request(row)
         self.deadlines.show_rows(deadline_rows(row, events, calendar, load_office().completeness_days))
         self._enable_actions(available(state_of(row), today))
         self.timeline.load(request_id)

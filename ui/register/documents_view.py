@@ -29,6 +29,7 @@ from ppid_desk.reports.issuing import (
 )
 from ppid_desk.register.service import get_request
 
+from ..access import document_refusal
 from ..printing.pdf_printer import make_printer
 from ..printing.preview import PreviewDialog
 from ..printing.print_flow import FlowDialogs, PrinterFactory, PrintResult, print_document, save_pdf, \
@@ -164,12 +165,16 @@ class DocumentsBox(QGroupBox):
         self.record_id = record_id
         self.number = self.source.number_of(record_id)
         self.error.hide()
+        issued = self.source.issued(self.number)
+        kinds_issued = {doc.kind for doc in issued}
         for kind, reason in self.source.fitting(self.number):
             button = self.kind_buttons[kind]
+            # The role's reason (a kind already issued may at least be handed out again as SALINAN).
+            reason = reason or document_refusal(kind, kind in kinds_issued, self._actor())
             button.setEnabled(reason is None)
             button.setToolTip(tr("Terbitkan {0} (atau salinannya bila sudah diterbitkan) dan tampilkan "
                                  "pratinjau").format(kind.label.lower()) if reason is None else reason)
-        self.model.set_rows(self.source.issued(self.number))
+        self.model.set_rows(issued)
         count = self.model.rowCount()
         if count:  # the newest is the one most often printed again
             self.table.selectRow(self.proxy.mapFromSource(self.model.index(count - 1, 0)).row())
@@ -182,13 +187,17 @@ class DocumentsBox(QGroupBox):
     show_request = show_record
 
     def _update_buttons(self) -> None:
-        chosen = self.table.target_row() >= 0
+        doc = self.model.row(self.table.target_row())
+        chosen = doc is not None
+        # A stored document names the requester in full: reprinting or saving it is the
+        # issuing roles' (reports.issuing.require_document), never masked.
+        refused = document_refusal(doc.kind, True, self._actor()) if doc is not None else None
         for button in (self.reprint_button, self.save_button):
-            button.setEnabled(chosen)
-        self.reprint_button.setToolTip(tr("Cetak dokumen yang dipilih lagi, bertanda SALINAN") if chosen
-                                       else tr("Pilih dokumen yang akan dicetak ulang"))
-        self.save_button.setToolTip(tr("Simpan PDF asli dokumen yang dipilih, persis seperti diterbitkan")
-                                    if chosen else tr("Pilih dokumen yang akan disimpan"))
+            button.setEnabled(chosen and refused is None)
+        self.reprint_button.setToolTip(refused or (tr("Cetak dokumen yang dipilih lagi, bertanda SALINAN") if chosen
+                                                   else tr("Pilih dokumen yang akan dicetak ulang")))
+        self.save_button.setToolTip(refused or (tr("Simpan PDF asli dokumen yang dipilih, persis seperti diterbitkan")
+                                                if chosen else tr("Pilih dokumen yang akan disimpan")))
 
     # ------------------------------------------------------------------ actions
     def issue(self, kind: StrEnum) -> PreviewDialog | None:

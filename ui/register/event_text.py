@@ -8,8 +8,11 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from ppid_desk.dates import long_date, short_date
+from ppid_desk.dip.codes import InfoClass
 from ppid_desk.register.attachments import AttachmentKind, size_text
 from ppid_desk.register.codes import PASAL_17, Decision, DeliveryForm, EventKind
+
+from ..session import masker
 
 FIELD_NAMES = {
     "information": "Informasi yang diminta",
@@ -122,6 +125,14 @@ def describe_event(kind: str, data: dict[str, Any]) -> str:
         parts.extend(_changes(data.get("before") or {}, data.get("after") or {}))
     elif event is EventKind.REOPENED:
         parts.extend(_reopened_parts(data))
+    elif event is EventKind.DIP_LINKED:
+        parts.extend(_dip_parts(data))
+        before = data.get("before") or {}
+        if before.get("summary"):
+            parts.append(tr("sebelumnya: \u201c{0}\u201d").format(before["summary"]))
+    elif event is EventKind.DIP_UNLINKED:
+        parts.extend(_dip_parts(data.get("before") or {}))
+        parts.append(tr("alasan: {0}").format(data.get("reason", "")))
     elif event is EventKind.DEADLINES_RECOMPUTED:
         parts.append(str(data.get("reason", "")))
         parts.extend(_changes(data.get("before") or {}, data.get("after") or {}))
@@ -151,6 +162,23 @@ def _decision_parts(data: dict[str, Any]) -> list[str]:
         parts.append(tr("catatan: {0}").format(data["note"]))
     if data.get("notice_date"):
         parts.append(tr("pemberitahuan tertulis {0}").format(day_text(data["notice_date"])))
+    return parts
+
+
+def _dip_parts(data: dict[str, Any]) -> list[str]:
+    """A DIP entry as a link event keeps it: its summary, class, Pasal 17 letters and holder."""
+    parts = []
+    if data.get("summary"):
+        parts.append(tr("Entri DIP \u201c{0}\u201d").format(" ".join(str(data["summary"]).split())))
+    try:
+        parts.append(tr("informasi {0}").format(InfoClass(data.get("info_class", "")).label.lower()))
+    except ValueError:
+        pass
+    letters = [x for x in str(data.get("pasal17") or "").split(",") if x.strip()]
+    if letters:
+        parts.append(tr("Pasal 17 huruf {0} UU KIP").format(", ".join(letters)))
+    if data.get("holder"):
+        parts.append(tr("dikuasai {0}").format(data["holder"]))
     return parts
 
 
@@ -204,8 +232,17 @@ def _attachment_parts(data: dict[str, Any]) -> list[str]:
     return parts
 
 
+# Corrected fields shown masked to officers who may not see personal data (ui/session.py).
+MASKED_FIELDS = {"requester.nik": "nik", "requester.phone": "phone", "requester.email": "email"}
+
+
 def _changes(before: dict[str, Any], after: dict[str, Any]) -> list[str]:
-    return [f"{FIELD_NAMES.get(k, k)}: {_value(before.get(k))} \u2192 {_value(after.get(k))}" for k in after]
+    mask = masker()
+
+    def shown(key: str, value: Any) -> str:
+        kind = MASKED_FIELDS.get(key)
+        return _value(getattr(mask, kind)(str(value)) if kind and value else value)
+    return [f"{FIELD_NAMES.get(k, k)}: {shown(k, before.get(k))} \u2192 {shown(k, after.get(k))}" for k in after]
 
 
 def pasal17_text(letters: str) -> str:

@@ -13,6 +13,7 @@ thing everywhere.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from datetime import datetime
 
@@ -25,7 +26,8 @@ from PySide6.QtWidgets import (
 
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.dates import long_date
-from ppid_desk.errors import ValidationError
+from ppid_desk.dip.service import register_linked
+from ppid_desk.errors import PpidError
 from ppid_desk.office import load_office
 from ppid_desk.register.codes import Channel, DeliveryMethod, ObtainMethod, RequesterKind
 from ppid_desk.register.queries import RequesterMatch
@@ -33,6 +35,7 @@ from ppid_desk.register.service import RequesterInput, RequestInput, register_re
 from ppid_desk.store.models import Request, Requester
 from ppid_desk.workdays import load_calendar
 
+from ..dip.suggestions import DipSuggestions
 from ..printing.pdf_printer import make_printer
 from ..printing.print_flow import FlowDialogs, PrinterFactory
 from ..printing.receipt import ReceiptPrint, print_receipt
@@ -80,17 +83,18 @@ class IntakeForm(QWidget):
         self.lookup.chosen.connect(self.use_requester)
         self.lookup.passed.connect(self.focusNextChild)
 
-        title = QLabel(self.tr("Permohonan baru"))
-        title.setObjectName("pageTitle")
-        hint = QLabel(self.tr("Enter: kolom berikutnya \u00b7 Ctrl+Enter di kotak teks panjang \u00b7 "
-                              "Ctrl+S: simpan \u00b7 Ctrl+P: simpan & cetak tanda bukti \u00b7 Ctrl+N: formulir baru"))
-        hint.setObjectName("hint")
+        self.title = QLabel(self.tr("Permohonan baru"))
+        self.title.setObjectName("pageTitle")
+        self.hint = QLabel(self.tr("Enter: kolom berikutnya \u00b7 Ctrl+Enter di kotak teks panjang \u00b7 "
+                                   "Ctrl+S: simpan \u00b7 Ctrl+P: simpan & cetak tanda bukti \u00b7 "
+                                   "Ctrl+N: formulir baru"))
+        self.hint.setObjectName("hint")
         self.back_button = QPushButton(self.tr("\u2190 Register"))
         self.back_button.setToolTip(self.tr("Kembali ke register; isian formulir tetap tersimpan di sini"))
         self.back_button.clicked.connect(self.closeRequested)
         self.back_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         head = QHBoxLayout()
-        head.addWidget(title)
+        head.addWidget(self.title)
         head.addStretch(1)
         head.addWidget(self.back_button)
 
@@ -133,7 +137,7 @@ class IntakeForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
         layout.addLayout(head)
-        layout.addWidget(hint)
+        layout.addWidget(self.hint)
         layout.addWidget(self._confirmation())
         layout.addWidget(scroll, 1)
         layout.addLayout(bar)
@@ -219,6 +223,9 @@ class IntakeForm(QWidget):
         form.addRow(self.tr("&Saluran"), self.channel)
         self.errors.add_row(form, "received_at", self.tr("&Diterima"), self.received_at)
         self.errors.add_row(form, "information", self.tr("&Informasi yang diminta *"), self.information)
+        self.dip = DipSuggestions(self.information)  # matching DIP entries while the officer types
+        self.errors.register("dip_entry", self.information, self.dip.error)
+        form.addRow("", self.dip)
         self.errors.add_row(form, "purpose", self.tr("Tujuan pengg&unaan *"), self.purpose)
         form.addRow(self.tr("Cara &memperoleh"), self.obtain_method)
         form.addRow(self.tr("Cara mendapat&kan salinan"), self.delivery_method)
@@ -274,6 +281,7 @@ class IntakeForm(QWidget):
         for edit in self.edits.values():
             edit.clear()
         self.information.clear()
+        self.dip.clear()
         self.purpose.clear()
         self.channel.setCurrentIndex(self.channel.findData(Channel.WALK_IN.value))
         self.obtain_method.setCurrentIndex(self.obtain_method.findData(ObtainMethod.SOFTCOPY.value))
@@ -409,14 +417,18 @@ class IntakeForm(QWidget):
         if self._kind() is RequesterKind.LEGAL_BODY:
             data.requester.nik = ""
         try:
-            row = register_request(data, self._calendar(), self._actor(), self._now())
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message, self.general_error)
+            row = register_linked(lambda: self.register(data), self.dip.chosen_id(), self._actor(), self._now())
+        except PpidError as exc:  # refused input, or the register cannot be written (disk full)
+            self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
             return None
         self._confirm(row)
         self.reset()
         self.requestSaved.emit(row.id)
         return row.id
+
+    def register(self, data: RequestInput) -> Request:
+        """Store the request (a subclass may store it another way: from an inbox message)."""
+        return register_request(data, self._calendar(), self._actor(), self._now())
 
     # ------------------------------------------------------------------ printing the receipt
     def save_and_print(self) -> int | None:
@@ -470,6 +482,8 @@ class IntakeForm(QWidget):
             self.tr("Jika diperpanjang: {0} \u00b7 Batas melengkapi persyaratan: {1} ({2} hari kerja)").format(
                 long_date(row.extended_due), long_date(row.completeness_due), load_office().completeness_days),
         ]
+        if row.dip_entry_id:
+            lines.append(self.tr("Dikaitkan ke DIP: {0}").format(html.escape(row.dip_entry.summary[:160])))
         self.confirmation_text.setText("<br>".join(lines))
         self.confirmation.show()
 

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit
 from ppid_desk.register.nik import mask_nik
 from ppid_desk.register.queries import RequesterMatch, find_requesters
 
+from ..session import masker
+
 LOOKUP_DELAY_MS = 200
 
 
@@ -38,7 +40,7 @@ class RequesterMatchModel(QAbstractListModel):
             return None
         match = self.matches[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            details = [mask_nik(match.nik) if match.nik else "", match.phone,
+            details = [mask_nik(match.nik) if match.nik else "", masker().phone(match.phone),
                        self.tr("{0} permohonan").format(match.requests)]
             return f"{match.name} \u2014 " + " \u00b7 ".join(d for d in details if d)
         if role == Qt.ItemDataRole.ToolTipRole:

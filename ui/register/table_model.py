@@ -34,6 +34,8 @@ from ppid_desk.store.models import Request, Requester, RequestUnit, Unit
 from ppid_desk.store.sqlite import search_request_ids
 from ppid_desk.workdays import load_calendar
 
+from ..session import masker
+
 PAGE_SIZE = 200
 SEARCH_LIMIT = 5000  # the newest matches of a search; the count label says when capped
 LATE_COLOUR = QColor("#b00020")
@@ -269,6 +271,7 @@ class RegisterModel(QAbstractTableModel):
             query = query.where(*conditions)
         query = query.order_by(*[k.expr.desc() if descending else k.expr.asc() for k in keys]).limit(PAGE_SIZE)
         raw = list(query.dicts())
+        self._mask = masker()  # the contact column as the acting officer may see it (NIKs: always masked)
         units = self._units_of([r["id"] for r in raw])
         return [self._row(r, units.get(r["id"], []), len(keys)) for r in raw]
 
@@ -289,7 +292,9 @@ class RegisterModel(QAbstractTableModel):
         late_days = 0
         if owed and due < today and self._calendar is not None:
             late_days = self._calendar.working_days_between(due, today)
-        contact = r["phone"] or r["email"] or " ".join((r["address"] or "").split())
+        mask = self._mask
+        contact = (mask.phone(r["phone"]) if r["phone"] else mask.email(r["email"]) if r["email"]
+                   else " ".join((r["address"] or "").split()))
         information = r["information"] or ""
         cells = [
             r["number"],

@@ -1,6 +1,6 @@
 """Beranda's "Pekerjaan hari ini": a tile per work list (count and name) over the chosen list.
 
-A click, Enter or double-click on a row opens that request (or objection). With
+A click, Enter or double-click on a row opens that request (or objection, or message). With
 ``sections`` the tiles stand in rows, one per section (requests, objections), each under
 its caption and as wide as the others.
 """
@@ -53,6 +53,7 @@ class Tile(QPushButton):
 class WorkPanel(QWidget):
     openRequest = Signal(int)
     openObjection = Signal(int)
+    openMessage = Signal(int)
 
     def __init__(self, titles: dict[str, str], due_titles: dict[str, str], warn: set[str],
                  parent: QWidget | None = None, sections: list[tuple[str, list[str]]] | None = None):
@@ -125,7 +126,8 @@ class WorkPanel(QWidget):
     def _open(self, model: WorklistModel, index: QModelIndex) -> None:
         item = model.row(index.row())
         if item is not None:
-            (self.openObjection if item.objection else self.openRequest).emit(item.request_id)
+            signal = self.openObjection if item.objection else self.openMessage if item.message else self.openRequest
+            signal.emit(item.request_id)
 
     def show_list(self, key: str) -> None:
         self.tiles[key].setChecked(True)

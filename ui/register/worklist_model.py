@@ -1,5 +1,5 @@
 """Beranda's work lists (overdue, due today, ...) as small table models; a list holds
-requests or objections."""
+requests, objections or inbox messages."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ class WorkItem:
     due: str
     note: str
     objection: bool = False  # the item is an objection (``request_id`` holds its id)
+    message: bool = False  # the item is an inbox message (``request_id`` holds its id)
 
 
 def work_item(row: Request, note: str, due=None) -> WorkItem:

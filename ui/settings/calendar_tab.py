@@ -28,6 +28,7 @@ from ppid_desk.errors import PpidError
 from ppid_desk.office import load_office
 from ppid_desk.workdays import CalendarRow, add_override, load_calendar, remove_override, year_rows
 
+from ..session import current_actor
 from ..widgets.confirm import confirm_destructive
 from ..widgets.list_model import ListTableModel
 from ..widgets.save_dialog import SaveDialog
@@ -105,7 +106,7 @@ class OverrideDialog(SaveDialog):
         return self.fixed_day
 
     def save(self) -> None:
-        add_override(self.day(), self.kind, self.reason.text())
+        add_override(self.day(), self.kind, self.reason.text(), actor=current_actor())
         self.added = self.day()
 
 
@@ -235,7 +236,7 @@ class CalendarTab(QWidget):
                                    .format(what, long_date(row.day)), self.tr("Hapus")):
             return
         try:
-            remove_override(row.day)
+            remove_override(row.day, actor=current_actor())
         except PpidError as exc:
             QMessageBox.warning(self, self.tr("Pengaturan tidak dapat dihapus"), exc.message)
         self.reload(select=row.day)

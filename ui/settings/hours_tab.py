@@ -24,6 +24,7 @@ from ppid_desk.calendar import WEEKDAY_NAMES, DayHours
 from ppid_desk.errors import ValidationError
 from ppid_desk.workdays import load_service_hours, parse_hhmm, save_service_hours, validate_day_hours
 
+from ..session import current_actor
 from ..widgets.field_errors import error_label
 
 DEFAULT_OPENS = time(8, 0)
@@ -164,6 +165,10 @@ class HoursTab(QWidget):
     def _edited(self, *_: object) -> None:
         self.status.setText(self.tr("Ada perubahan yang belum disimpan."))
 
+    def is_dirty(self) -> bool:
+        """Edits not saved yet (what the status line says)."""
+        return self.status.text() == self.tr("Ada perubahan yang belum disimpan.")
+
     def save(self) -> bool:
         hours: dict[int, DayHours] = {}
         first_bad: tuple[DayRow, str | None] | None = None
@@ -182,7 +187,7 @@ class HoursTab(QWidget):
             first_bad[0].focus(first_bad[1])
             return False
         try:
-            save_service_hours(hours)
+            save_service_hours(hours, actor=current_actor())
         except ValidationError as exc:
             self.status.setText(exc.message)
             return False

@@ -27,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from ppid_desk.errors import ValidationError
-from ppid_desk.office import OfficeSettings, load_office, logo_bytes, remove_logo, save_office, set_logo
+from ppid_desk.office import (
+    MAX_LOCK_MINUTES, MIN_LOCK_MINUTES, OfficeSettings, load_office, logo_bytes, remove_logo, save_office, set_logo,
+)
 
+from ..session import current_actor
 from ..widgets.field_errors import FieldErrors, error_label
 from ..widgets.scroll_page import scroll_page
 from .print_group import PrintGroup
@@ -69,6 +72,13 @@ class OfficeTab(QWidget):
             self.timezone.addItem(name, code)
         self.timezone.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.timezone.currentIndexChanged.connect(self._edited)
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setObjectName("lock_minutes")
+        self.lock_minutes.setRange(MIN_LOCK_MINUTES, MAX_LOCK_MINUTES)
+        self.lock_minutes.setSuffix(self.tr(" menit"))
+        self.lock_minutes.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.lock_minutes.setMinimumWidth(100)
+        self.lock_minutes.valueChanged.connect(self._edited)
 
         self.columns = columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         columns.setSpacing(16)
@@ -83,6 +93,7 @@ class OfficeTab(QWidget):
         self.print_group = PrintGroup(self.errors)
         self.print_group.edited.connect(self._edited)
         right.addWidget(self.print_group)
+        right.addWidget(self._security_group())
         right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
@@ -183,6 +194,16 @@ class OfficeTab(QWidget):
                 self.errors.add_row(form, f"{prefix}_title", self.tr("Jabatan"), self.edits[f"{prefix}_title"])
         return group
 
+    def _security_group(self) -> QGroupBox:
+        group, form = self._form(self.tr("Keamanan"))
+        self.errors.add_row(form, "lock_minutes", self.tr("Kunci layar setelah tidak dipakai"), self.lock_minutes)
+        hint = QLabel(self.tr("Tanpa ketikan atau gerakan tetikus selama itu, layar terkunci; petugas membukanya "
+                              "dengan kata sandinya. Kunci sendiri kapan saja dengan Ctrl+L."))
+        hint.setObjectName("hint")
+        hint.setWordWrap(True)
+        form.addRow(hint)
+        return group
+
     def _rules_group(self) -> QGroupBox:
         group, form = self._form(self.tr("Aturan layanan"))
         self.errors.add_row(form, "completeness_days", self.tr("Batas melengkapi persyaratan (hari kerja)"),
@@ -204,13 +225,14 @@ class OfficeTab(QWidget):
         self._loaded = office
         for name, edit in self.edits.items():
             edit.setText(getattr(office, name))
-        for widget in (self.completeness_days, self.cuti_bersama_off, self.timezone):
+        for widget in (self.completeness_days, self.cuti_bersama_off, self.timezone, self.lock_minutes):
             widget.blockSignals(True)
+        self.lock_minutes.setValue(office.lock_minutes)
         self.completeness_days.setValue(office.completeness_days)
         self.cuti_bersama_off.setChecked(office.cuti_bersama_off)
         index = self.timezone.findData(office.timezone)
         self.timezone.setCurrentIndex(max(index, 0))
-        for widget in (self.completeness_days, self.cuti_bersama_off, self.timezone):
+        for widget in (self.completeness_days, self.cuti_bersama_off, self.timezone, self.lock_minutes):
             widget.blockSignals(False)
         self.print_group.show_office(office)
 
@@ -224,18 +246,23 @@ class OfficeTab(QWidget):
             "completeness_days": self.completeness_days.value(),
             "cuti_bersama_off": self.cuti_bersama_off.isChecked(),
             "timezone": self.timezone.currentData(),
+            "lock_minutes": self.lock_minutes.value(),
             **self.print_group.values(),
         })
 
     def _edited(self, *_: object) -> None:
         self.status.setText(self.tr("Ada perubahan yang belum disimpan."))
 
+    def is_dirty(self) -> bool:
+        """Edits not saved yet (what the status line says)."""
+        return self.status.text() == self.tr("Ada perubahan yang belum disimpan.")
+
     def save(self) -> bool:
         self.errors.clear()
         self.general_error.hide()
         before = self._loaded
         try:
-            saved = save_office(self.values())
+            saved = save_office(self.values(), actor=current_actor())
         except ValidationError as exc:
             self.status.clear()
             if self.errors.show(exc.field, exc.message, self.general_error):
@@ -269,7 +296,7 @@ class OfficeTab(QWidget):
     def use_logo(self, path: Path) -> bool:
         self.errors.clear()
         try:
-            set_logo(path)
+            set_logo(path, actor=current_actor())
         except ValidationError as exc:
             self.errors.show("logo", exc.message)
             return False
@@ -287,7 +314,7 @@ class OfficeTab(QWidget):
             self.drop_logo()
 
     def drop_logo(self) -> None:
-        remove_logo()
+        remove_logo(actor=current_actor())
         self.logo_preview.clear()
         self._refresh_logo()
         self.officeChanged.emit()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ppid_desk.errors import PpidError
 from ppid_desk.units import UnitInfo, UnitKind, delete_unit, list_units, save_unit
 
+from ..session import current_actor
 from ..widgets.confirm import confirm_destructive
 from ..widgets.list_model import ListTableModel
 from ..widgets.save_dialog import SaveDialog
@@ -83,7 +84,7 @@ class UnitDialog(SaveDialog):
     def save(self) -> None:
         self.saved = save_unit(self.name.text(), self.kind.currentData(), self.head_name.text(),
                                self.contact.text(), unit_id=self.unit.id if self.unit else None,
-                               active=self.active.isChecked())
+                               active=self.active.isChecked(), actor=current_actor())
 
 
 class UnitsTab(QWidget):
@@ -190,7 +191,7 @@ class UnitsTab(QWidget):
                                    self.tr("Hapus")):
             return
         try:
-            delete_unit(unit.id)
+            delete_unit(unit.id, actor=current_actor())
         except PpidError as exc:
             QMessageBox.warning(self, self.tr("Unit tidak dapat dihapus"), exc.message)
         self.reload()

@@ -4,7 +4,7 @@ history below, in a splitter that gives it the height its rows need."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from enum import Enum
 
 from PySide6.QtCore import QAbstractTableModel, Qt, Signal
@@ -14,9 +14,13 @@ from PySide6.QtWidgets import (
     QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
+from ppid_desk.accounts.officer import Actor
+from ppid_desk.privacy import Masker
 from ppid_desk.register.codes import RequesterKind
 from ppid_desk.store.models import Requester
 
+from ..access import refusal_of
+from ..session import current_actor
 from .field_errors import error_label
 from .scroll_page import scroll_page
 
@@ -27,6 +31,7 @@ class RecordDetailPage(QWidget):
     backRequested = Signal()
 
     HISTORY_SHARE = 0.4  # the most of the page's height the history takes
+    STEPS: Mapping = {}  # step -> the permissions it needs (ui/access.py)
 
     def _build_head(self, *extra: QWidget) -> QHBoxLayout:
         """Back button (and Esc), title, status chip and subtitle; ``extra`` stands before the back button."""
@@ -81,8 +86,8 @@ class RecordDetailPage(QWidget):
             button.clicked.connect(lambda _=False, a=action: start(a))
             grid.addWidget(button, i // 2, i % 2)
             self.action_buttons[action] = button
-        self.action_note = QLabel(self.tr("Tombol yang redup belum dapat dipakai pada tahap ini; arahkan "
-                                          "tetikus ke tombol untuk melihat alasannya."))
+        self.action_note = QLabel(self.tr("Tombol yang redup tidak dapat dipakai pada tahap ini atau dengan peran "
+                                          "Anda; arahkan tetikus ke tombol untuk melihat alasannya."))
         self.action_note.setObjectName("hint")
         self.action_note.setWordWrap(True)
         grid.addWidget(self.action_note, len(actions) // 2 + 1, 0, 1, 2)
@@ -152,11 +157,21 @@ class RecordDetailPage(QWidget):
         self.status.style().polish(self.status)
 
     def _enable_actions(self, states: Iterable) -> None:
-        """Enable each step's button as ``states`` say, with the reason on a disabled one."""
+        """Enable each step's button as ``states`` say and the acting officer's roles allow
+        (``STEPS``), with the reason on a disabled one: the role's first (it holds at every
+        stage), else the stage's."""
+        actor = self._acting()
         for state in states:
             button = self.action_buttons[state.action]
-            button.setEnabled(state.allowed)
-            button.setToolTip("" if state.allowed else state.reason)
+            role_reason = refusal_of(self.STEPS.get(state.action, ()), actor)
+            allowed = state.allowed and role_reason is None
+            button.setEnabled(allowed)
+            button.setToolTip("" if allowed else role_reason or state.reason)
+
+    def _acting(self) -> Actor:
+        """The actor the page acts as (its ``_actor`` callable; the session's by default)."""
+        actor = getattr(self, "_actor", None)
+        return actor() if callable(actor) else current_actor()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -177,13 +192,14 @@ class RecordDetailPage(QWidget):
     def _requester_rows(self, person: Requester) -> list[tuple[str, str]]:
         """The requester's identity and contact, as (caption, value) rows."""
         kind = RequesterKind(person.kind)
+        mask = Masker.for_actor(self._acting())  # NIK, phone, email masked for roles that do not need them
         rows = [(self.tr("Jenis"), kind.label), (self.tr("Nama"), person.name)]
         if kind is RequesterKind.LEGAL_BODY:
             rows.append((self.tr("Nomor SK/akta"), person.legal_number))
         else:
-            rows.append((self.tr("NIK"), person.nik or ""))
+            rows.append((self.tr("NIK"), mask.nik(person.nik)))
         rows += [(self.tr("Alamat"), person.address), (self.tr("Pekerjaan"), person.occupation),
-                 (self.tr("Telepon"), person.phone), (self.tr("Email"), person.email)]
+                 (self.tr("Telepon"), mask.phone(person.phone)), (self.tr("Email"), mask.email(person.email))]
         return rows
 
     def _rows(self, form: QFormLayout, rows: list[tuple[str, str]]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayout, QWidget
 
-from ppid_desk.errors import ValidationError
+from ppid_desk.errors import PpidError, ValidationError
 
 from .field_errors import FieldErrors, error_label
 
@@ -46,7 +46,7 @@ class SaveDialog(QDialog):
         self.general_error.hide()
         try:
             self.save()
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message, self.general_error)
+        except PpidError as exc:  # refused input, or the register cannot be written (disk full)
+            self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
             return
         super().accept()

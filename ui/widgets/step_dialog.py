@@ -15,7 +15,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QVBoxLayout, QWidget
 
 from ppid_desk.calendar import WorkingCalendar
-from ppid_desk.errors import ValidationError
+from ppid_desk.errors import PpidError, ValidationError
 
 from .field_errors import FieldErrors, error_label
 
@@ -85,8 +85,8 @@ class StepDialog(QDialog):
             return False
         try:
             self.perform()
-        except ValidationError as exc:
-            self.errors.show(exc.field, exc.message, self.general_error)
+        except PpidError as exc:  # a refused step, or the register cannot be written (disk full)
+            self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
             return False
         self.performed.emit(self._record_id)
         self.accept()

@@ -8,6 +8,9 @@ from dataclasses import dataclass
 from datetime import datetime, time
 from typing import Any
 
+from ... import audit
+from ...accounts.officer import Actor, require
+from ...accounts.roles import Permission
 from ...errors import ValidationError
 from ...office import load_office
 from ...store import sqlite
@@ -64,8 +67,11 @@ def _max_id(model: Any) -> int:
 REQUESTER_FIELDS = ("kind", "name", "nik", "legal_number", "address", "occupation", "phone", "email")
 
 
-def apply(plan: ImportPlan, actor: str, now: datetime | None = None) -> ImportResult:
-    """Write a clean plan in one transaction; ValidationError when it has problems."""
+def apply(plan: ImportPlan, actor: Actor, now: datetime | None = None) -> ImportResult:
+    """Write a clean plan in one transaction; ValidationError when it has problems. One
+    audit entry names the file and the number of requests (not one per row)."""
+    require(actor, Permission.IMPORT_REGISTER)
+    actor_text = str(actor)
     if plan.problems:
         raise ValidationError(f"impor dibatalkan: {plan.bad_rows} baris bermasalah; tidak ada yang diimpor.")
     now = (now or datetime.now()).replace(microsecond=0)
@@ -113,7 +119,7 @@ def apply(plan: ImportPlan, actor: str, now: datetime | None = None) -> ImportRe
                 found.completeness.day, found.response.day, found.extended.day,
                 row.decision.value if row.decision else None, row.note, row.pasal17, row.other_statute,
                 row.holder_body, row.notice_date, row.delivered_on, row.delivery_form, row.cost, row.payment_method,
-                row.delivered_on if status is Status.CLOSED else None, actor, True,
+                row.delivered_on if status is Status.CLOSED else None, actor_text, True,
             ))
         before = _max_id(Request)
         with sqlite.bulk_request_load(database.obj):  # the search index is rebuilt once, not per row
@@ -125,7 +131,8 @@ def apply(plan: ImportPlan, actor: str, now: datetime | None = None) -> ImportRe
         events: list[tuple] = []
 
         def event(rid: int, kind: EventKind, at: datetime, imported: bool, **data: object) -> None:
-            events.append((rid, kind.value, at, actor, json.dumps(data, default=str, ensure_ascii=False), imported))
+            events.append((rid, kind.value, at, actor_text, json.dumps(data, default=str, ensure_ascii=False),
+                           imported))
 
         for row in plan.rows:
             rid = ids[row.number]
@@ -154,5 +161,9 @@ def apply(plan: ImportPlan, actor: str, now: datetime | None = None) -> ImportRe
 
         for year, used in sorted(plan.floors.items()):
             raise_floor(SERIES, year, used)
+        audit.append(actor, "register.import", "register", file_name,
+                     f"Register diimpor dari berkas {file_name}: {len(plan.rows)} permohonan, {len(people)} pemohon.",
+                     {"file": file_name, "sheet": plan.sheet, "requests": len(plan.rows), "requesters": len(people),
+                      "events": len(events)}, at=now)
     return ImportResult(file=file_name, imported=len(plan.rows), requesters=len(people), events=len(events),
                         by_decision=plan.by_decision())
