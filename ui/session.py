@@ -16,8 +16,7 @@ import getpass
 
 from PySide6.QtCore import QObject, Signal
 
-from ppid_desk.accounts.officer import Actor, Officer, actor_can, refusal
-from ppid_desk.accounts.roles import Permission
+from ppid_desk.accounts.officer import Actor, Officer
 from ppid_desk.privacy import Masker
 
 # The actor while accounts are on and nobody is logged in (the login or lock screen shows).
@@ -98,15 +97,6 @@ def current_actor() -> Actor:
     # No session yet (the print command, a window built without the app's start): the
     # operating-system user, without creating the session's QObject before Qt is up.
     return _session.actor() if _session is not None else os_user()
-
-
-def can(permission: Permission) -> bool:
-    return actor_can(current_actor(), permission)
-
-
-def why_not(permission: Permission) -> str | None:
-    """The Indonesian reason the acting officer may not do ``permission``, or None."""
-    return refusal(current_actor(), permission)
 
 
 def masker() -> Masker:

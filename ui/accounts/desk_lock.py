@@ -41,7 +41,10 @@ class DeskLock(QObject):
                  idle_ms: int | None = None):
         super().__init__(window)  # the window is the parent; no Python reference back (no cycle)
         self.session = session()
-        self.screen = LockScreen(now)
+        # Owned by the window from the start (Qt deletes it with the window, on the UI
+        # thread); shown only once the window is covered.
+        self.screen = LockScreen(now, window)
+        self.screen.hide()
         self.screen.loggedIn.connect(self._logged_in)
         self.screen.switchRequested.connect(self.switch_officer)
         self.idle = IdleWatcher(idle_ms if idle_ms is not None else idle_minutes * MINUTE_MS, self)
