@@ -292,10 +292,20 @@ def issued_documents(request_number: str) -> list[IssuedDocumentInfo]:
                                d.paper) for d in query]
 
 
-def stored_pdf(document_id: int, copy: bool = True) -> bytes:
-    """The stored PDF of an issued document, marked SALINAN when ``copy``."""
+def stored_pdf(document_id: int, copy: bool = True, actor: Actor | None = None) -> bytes:
+    """The stored PDF of an issued document, marked SALINAN when ``copy``. With an
+    ``actor`` (an officer opening it to view, print again or save), the reprint
+    permission is checked and the opening is written to the audit log: the document
+    holds the requester's personal data."""
     doc = IssuedDocument.get_or_none(IssuedDocument.id == document_id)
     if doc is None:
         raise ValidationError("Dokumen yang diterbitkan tidak ditemukan.")
+    if actor is not None:
+        require_document(actor, doc.kind, reprint=True)
+        owner, owner_id = ("objection", doc.objection_id) if doc.objection_id else ("request", doc.request_id)
+        with database.atomic():
+            audit.step(actor, "document.open", owner, owner_id,
+                       f"Dokumen {doc.letter_number} dibuka{' sebagai SALINAN' if copy else ''}.",
+                       {"document_id": doc.id, "kind": doc.kind, "sha256": doc.sha256})
     stored = bytes(doc.pdf)
     return mark_copy(stored) if copy else stored

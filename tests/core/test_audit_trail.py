@@ -204,3 +204,29 @@ def test_verify_is_whole_after_a_restore_on_the_command_line(capsys, written, tm
     with open_store(written):
         last = entries()[-1]
         assert last.action == "audit_head_reset" and f"cadangan {backup.name}" in last.summary
+
+
+def test_opening_a_stored_document_is_checked_and_audited(store):
+    from ppid_desk.accounts.officer import PermissionDenied
+    from ppid_desk.register import service
+    from ppid_desk.register.service import RequesterInput, RequestInput
+    from ppid_desk.reports.issuing import DocumentKind, produce, stored_pdf
+    from ppid_desk.store.models import AuditEntry
+    from ppid_desk.workdays import load_calendar
+
+    when = datetime(2026, 11, 2, 10)
+    row = service.register_request(RequestInput(requester=RequesterInput(name="Siti", nik="3201014506900001",
+                                                                         address="Jl. Merdeka 1"),
+                                                information="DPA", purpose="Penelitian", received_at=when),
+                                   load_calendar(), "petugas", now=when)
+    issued = produce(row.number, DocumentKind.RECEIPT, "petugas", when)
+    petugas = Officer(1, "andi", "Andi", frozenset({Role.PETUGAS}))
+    before = AuditEntry.select().count()
+    assert stored_pdf(issued.document_id, copy=True, actor=petugas).startswith(b"%PDF")
+    entry = AuditEntry.select().order_by(AuditEntry.id.desc()).first()
+    assert AuditEntry.select().count() == before + 1 and entry.action == "document.open"
+    assert "SALINAN" in entry.summary
+    kasubbag = Officer(2, "tu", "Kasubbag", frozenset({Role.KASUBBAG}))
+    with pytest.raises(PermissionDenied):
+        stored_pdf(issued.document_id, copy=True, actor=kasubbag)
+    assert AuditEntry.select().count() == before + 1  # refused: nothing opened, nothing logged

@@ -218,7 +218,7 @@ class DocumentsBox(QGroupBox):
         if doc is None:
             return None
         try:
-            pdf = stored_pdf(doc.id, copy=copy)
+            pdf = stored_pdf(doc.id, copy=copy, actor=self._actor())
         except PpidError as exc:
             self._fail(exc.message)
             return None
