@@ -602,6 +602,8 @@ HELPERS = {
     "ppid_desk.office.store_office",  # save_office's body; save_texts checks make_report first
     "ppid_desk.reports.issuing.issue_or_reprint",  # produce's and produce_objection's body
     "ppid_desk.reports.issuing.require_document",
+    # require_document(reprint=True), the reprint case above; tested in test_audit_trail
+    "ppid_desk.reports.issuing.stored_pdf",
     "ppid_desk.backup.restoring.prepare_restore",  # restore's first half (the test below)
     "ppid_desk.backup.restoring.restore",
 }
