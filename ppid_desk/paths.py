@@ -47,3 +47,19 @@ def database_path(data_dir: Path) -> Path:
 
 def backup_dir(data_dir: Path) -> Path:
     return data_dir / BACKUP_DIR_NAME
+
+
+def fsync_folder(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows cannot open a folder for this)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..errors import PpidError
 from ..instance import pid_alive
+from ..paths import fsync_folder
 from ..register.attachments import size_text
 from ..store import Store
 
@@ -47,22 +48,6 @@ def data_dir_of(store_or_dir: Store | Path) -> Path:
 def fsync_file(path: Path) -> None:
     with open(path, "rb") as f:
         os.fsync(f.fileno())
-
-
-def fsync_folder(folder: Path) -> None:
-    """Make a rename durable (POSIX; Windows cannot open a folder for this)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def why(exc: BaseException) -> str:

@@ -15,16 +15,18 @@ from .parser import Command
 from .transfer_commands import _actor
 
 
-def _count(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"bilangan bulat positif diperlukan, bukan {text!r}")
-    return int(text)
+def _whole_number(minimum: int, wanted: str):
+    """An argparse type: a whole number of at least ``minimum`` (``wanted`` says which)."""
+    def parse(text: str) -> int:
+        if not text.isdigit() or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"{wanted} diperlukan, bukan {text!r}")
+        return int(text)
+
+    return parse
 
 
-def _count_or_zero(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"bilangan bulat 0 atau lebih diperlukan, bukan {text!r}")
-    return int(text)
+_count = _whole_number(1, "bilangan bulat positif")
+_count_or_zero = _whole_number(0, "bilangan bulat 0 atau lebih")
 
 
 def _number(value: int) -> str:

@@ -21,6 +21,7 @@ from .. import audit
 from ..accounts.officer import Actor, require
 from ..accounts.roles import Permission
 from ..errors import PpidError, ValidationError
+from ..paths import fsync_folder
 from ..store.models import Attachment, Request, RequestEvent, database
 from .codes import EventKind, Labelled
 
@@ -197,22 +198,6 @@ def _remove_empty_folders(folder: Path, stop: Path) -> None:
         folder = folder.parent
 
 
-def _sync_folder(folder: Path) -> None:
-    """Make the rename durable (POSIX; Windows cannot open a folder for this)."""
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def add_attachment(data_dir: Path, request_id: int, path: str | os.PathLike[str], kind: AttachmentKind | str,
                    actor: Actor, now: datetime | None = None) -> Attachment:
     """Copy ``path`` into the data folder and record it with the request, or change nothing."""
@@ -269,5 +254,5 @@ def add_attachment(data_dir: Path, request_id: int, path: str | os.PathLike[str]
             placed.unlink(missing_ok=True)
         _remove_empty_folders(folder, root)
         raise
-    _sync_folder(folder)
+    fsync_folder(folder)
     return attachment
