@@ -14,13 +14,10 @@ correct; III and IV are always the figures of the year.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import asdict
 from datetime import date
-
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from typing import TYPE_CHECKING
 
 from ppid_desk.calendar import WEEKDAY_NAMES
 from ppid_desk.accounts.officer import Actor, require
@@ -30,7 +27,10 @@ from ppid_desk.register.codes import Channel, EventKind
 from ppid_desk.store.models import Request, RequestEvent
 from ppid_desk.workdays import hours_text, load_calendar, load_service_hours
 
-from .xlsx_book import Rows, period_bounds, print_setup, styled
+from .periods import period_bounds
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook
 
 SECTIONS: tuple[tuple[str, str, str], ...] = (
     ("annual_policy", "I", "Gambaran umum kebijakan pelayanan informasi publik"),
@@ -44,9 +44,6 @@ SECTIONS: tuple[tuple[str, str, str], ...] = (
 """(settings key, section number, heading) of the texts the office writes."""
 
 TO_COMPLETE = "(diisi oleh kantor)"
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_BOLD = Font(bold=True)
-_CHARS_PER_LINE = 110  # column B at width 100 holds about this many characters per line
 
 
 def _officers(year: int) -> list[str]:
@@ -133,55 +130,14 @@ def save_texts(texts: Mapping[str, str], actor: Actor = "") -> OfficeSettings:
                         action="report.annual_texts")
 
 
-class _Rows(Rows):
-    """The annual sheet's rows: headings, wrapped texts, figures."""
-
-    def heading(self, number: str, title: str, gap: bool = True) -> None:
-        if gap:
-            self.append([])
-        self.append([styled(self.ws, number, _BOLD), styled(self.ws, title, _BOLD)])
-
-    def text(self, text: str) -> None:
-        lines = sum(max(1, math.ceil(len(part) / _CHARS_PER_LINE)) for part in (text.splitlines() or [""]))
-        self.append([None, styled(self.ws, text, alignment=_WRAP)], height=15 * lines + 3)
-
-    def figures(self, items) -> None:
-        for label, value in items:
-            fmt = "0.0" if isinstance(value, float) else "0"
-            self.append([None, label, styled(self.ws, value, number_format=fmt)])
-
-
 def add_annual_sheet(wb: Workbook, year: int, figures: Mapping[str, object], tables: Mapping[str, Mapping[str, int]],
                      objections: Mapping[str, int], late: int, paper: str) -> None:
-    """The Laporan Tahunan sheet: the office's texts around the year's figures."""
+    """The Laporan Tahunan sheet: the office's texts around the year's figures (written by
+    :mod:`.annual_sheet`, which loads openpyxl; the texts above do not need it)."""
+    from .annual_sheet import write_annual_sheet
+
     office = load_office()
-    texts = section_texts(year, office, late)
-    ws = wb.create_sheet("Laporan Tahunan")
-    ws.column_dimensions["A"].width = 8
-    ws.column_dimensions["B"].width = 100
-    ws.column_dimensions["C"].width = 14
-    print_setup(ws, paper, None, None)
-    rows = _Rows(ws)
-    rows.append([None, styled(ws, (office.agency_name or office.ppid_unit or "PPID").upper(), _BOLD)])
-    rows.append([None, styled(ws, f"LAPORAN TAHUNAN LAYANAN INFORMASI PUBLIK TAHUN {year}", Font(bold=True, size=13))])
-    rows.append([None, styled(ws, "Disusun menurut Peraturan Komisi Informasi Nomor 1 Tahun 2021", Font(italic=True))])
-    key, number, title = SECTIONS[0]
-    rows.heading(number, title)
-    rows.text(texts[key])
-    rows.heading("II", "Gambaran umum pelaksanaan pelayanan informasi publik")
-    for key, number, title in SECTIONS[1:4]:
-        rows.heading(number, title, gap=False)
-        rows.text(texts[key])
-    rows.heading("III", "Rincian pelayanan informasi publik")
-    rows.figures(figures.items())
-    for name, table in tables.items():
-        rows.append([None, styled(ws, name, Font(italic=True))])
-        rows.figures(table.items())
-    rows.heading("IV", "Rincian penyelesaian keberatan dan sengketa informasi")
-    rows.figures(objections.items())
-    for key, number, title in SECTIONS[4:]:
-        rows.heading(number, title)
-        rows.text(texts[key])
+    write_annual_sheet(wb, year, office, section_texts(year, office, late), figures, tables, objections, paper)
 
 
 __all__ = ["SECTIONS", "TO_COMPLETE", "add_annual_sheet", "proposed_texts", "save_texts", "section_texts"]

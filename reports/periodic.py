@@ -41,7 +41,6 @@ from ppid_desk.accounts.officer import Actor, require
 from ppid_desk.accounts.roles import Permission
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.dip.codes import InfoClass
-from ppid_desk.errors import ValidationError
 from ppid_desk.inbox.queries import counts_by_kind
 from ppid_desk.objections.codes import Decision as ObjectionDecision, EventKind as ObjectionStep
 from ppid_desk.office import load_office
@@ -52,13 +51,10 @@ from ppid_desk.workdays import load_calendar
 
 from . import objections_xlsx, register_xlsx
 from .export_audit import record_export
+from .periods import KIND_WORDS, KINDS, Period, ReportCancelled, ReportSummary, period_bounds, period_text
 from .register_xlsx import AsOf
-from .xlsx_book import (DATE_FORMAT, Book, Rows, add_register_sheet, check_export, day, discard_book, period_bounds,
-                        period_text, print_setup, save_book, stream_cells, styled)
-
-KINDS = ("daily", "weekly", "monthly", "annual", "custom")
-KIND_WORDS = {"daily": "Harian", "weekly": "Mingguan (7 hari)", "monthly": "Bulanan (30 hari)",
-              "annual": "Tahunan", "custom": "Periode pilihan"}
+from .xlsx_book import (DATE_FORMAT, Book, Rows, add_register_sheet, check_export, day, discard_book, print_setup,
+                        save_book, stream_cells, styled)
 
 IN_PROCESS = "Masih diproses"
 ENDED = "Ditarik/batal"
@@ -66,36 +62,6 @@ OUTCOMES = (*(d.label for d in Decision), IN_PROCESS, ENDED)
 _ENDING = {EventKind.WITHDRAWN.value, EventKind.LAPSED.value}
 _KINDS_READ = [EventKind.DECIDED.value, EventKind.EXTENDED.value, EventKind.DELIVERED.value,
                EventKind.REOPENED.value, *_ENDING]
-
-
-@dataclass(frozen=True)
-class Period:
-    kind: str
-    first: date
-    last: date
-
-    @classmethod
-    def ending(cls, kind: str, end: date) -> "Period":
-        """The period of ``kind`` ending on ``end`` (annual: the calendar year of ``end``)."""
-        if kind == "daily":
-            return cls(kind, end, end)
-        if kind == "weekly":
-            return cls(kind, end - timedelta(days=6), end)
-        if kind == "monthly":
-            return cls(kind, end - timedelta(days=29), end)
-        if kind == "annual":
-            return cls(kind, date(end.year, 1, 1), date(end.year, 12, 31))
-        raise ValidationError(f"Jenis laporan {kind!r} tidak dikenal.")
-
-    @classmethod
-    def custom(cls, first: date, last: date) -> "Period":
-        if first > last:
-            raise ValidationError("Tanggal awal periode sesudah tanggal akhir.")
-        return cls("custom", first, last)
-
-    @property
-    def days(self) -> int:
-        return (self.last - self.first).days + 1
 
 
 @dataclass
@@ -127,39 +93,6 @@ class RequestLine:
     @property
     def pasal17(self) -> tuple[str, ...]:
         return tuple(x for x in self.state.pasal17.split(",") if x)
-
-
-@dataclass
-class ReportSummary:
-    path: Path
-    period: Period
-    figures: dict[str, float | int | None] = field(default_factory=dict)
-    by_channel: dict[str, int] = field(default_factory=dict)
-    by_requester: dict[str, int] = field(default_factory=dict)
-    by_pasal17: dict[str, int] = field(default_factory=dict)
-    by_unit: dict[str, int] = field(default_factory=dict)
-    by_class: dict[str, int] = field(default_factory=dict)
-    by_objection: dict[str, int] = field(default_factory=dict)
-    by_message: dict[str, int] = field(default_factory=dict)
-
-    def tables(self) -> dict[str, dict[str, int]]:
-        """The request breakdowns under their Ringkasan headings."""
-        return {"Menurut saluran permohonan": self.by_channel, "Menurut jenis pemohon": self.by_requester,
-                "Menurut alasan pengecualian (Pasal 17 UU 14/2008)": self.by_pasal17,
-                "Menurut unit yang menguasai informasi": self.by_unit,
-                "Menurut klasifikasi informasi (Daftar Informasi Publik)": self.by_class,
-                "Pesan masuk (SMS, email, telepon, website) menurut jenis": self.by_message}
-
-    def lines(self) -> list[str]:
-        return [f"{k}: {_shown(v)}" for k, v in self.figures.items()]
-
-
-def _shown(value) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, float):
-        return f"{value:.1f}".replace(".", ",")
-    return str(value)
 
 
 # --- reading --------------------------------------------------------------------------
@@ -432,10 +365,6 @@ def _grafik(wb: Workbook, lines: list[RequestLine], period: Period, paper: str) 
 
 OBJECTION_OUTCOMES = {ObjectionDecision.UPHELD: "Keberatan ditolak (keputusan PPID dikuatkan)",
                       ObjectionDecision.OVERTURNED: "Keberatan diterima (PPID diperintahkan memberi informasi)"}
-
-
-class ReportCancelled(Exception):
-    """The progress callback asked to stop; nothing was written."""
 
 
 Progress = Callable[[int, str], "bool | None"]

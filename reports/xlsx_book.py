@@ -31,9 +31,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from ppid_desk.dates import plain_date
 from ppid_desk.errors import ValidationError
 from ppid_desk.office import load_office
+
+from .periods import period_bounds, period_text  # kept importable from here
 
 PAPER_SIZES = {"A4": 9, "F4": 14}  # openpyxl / Excel paper codes; F4 printed as Folio
 DATE_FORMAT = "dd/mm/yyyy"
@@ -62,27 +63,9 @@ _HEADER_FILL = PatternFill("solid", fgColor="D9E1F2")
 _FORMATS = {"date": DATE_FORMAT, "day_date": DAY_DATE_FORMAT, "money": MONEY_FORMAT}
 
 
-def period_text(date_from: date | None, date_to: date | None) -> str:
-    if date_from and date_to:
-        if date_from == date_to:
-            return f"Tanggal {plain_date(date_from)}"
-        return f"Periode {plain_date(date_from)} s.d. {plain_date(date_to)}"
-    if date_from:
-        return f"Sejak {plain_date(date_from)}"
-    if date_to:
-        return f"Sampai dengan {plain_date(date_to)}"
-    return "Seluruh periode"
-
-
 def day(value: date | None) -> datetime | None:
     """A date as the midnight datetime openpyxl writes as an Excel date."""
     return datetime.combine(value, time(0)) if value else None
-
-
-def period_bounds(date_from: date | None, date_to: date | None) -> tuple[datetime | None, datetime | None]:
-    """The first and last moment of the period (None: open)."""
-    return (datetime.combine(date_from, time(0)) if date_from else None,
-            datetime.combine(date_to, time.max) if date_to else None)
 
 
 def put(cell: Cell, value) -> None:

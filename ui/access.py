@@ -20,7 +20,6 @@ from ppid_desk.inbox.lifecycle import Action as MessageAction
 from ppid_desk.objections.lifecycle import Action as ObjectionAction
 from ppid_desk.privacy import Masker
 from ppid_desk.register.lifecycle import Action as RequestAction
-from ppid_desk.reports.issuing import require_document
 
 from .session import current_actor, session
 
@@ -92,6 +91,8 @@ def masked_contact(contact: str, actor: Actor | None = None) -> str:
 def document_refusal(kind: str, reprint: bool, actor: Actor | None = None) -> str | None:
     """Why ``actor`` (default: the acting officer) may not issue (or, ``reprint``, hand out
     again) a document of ``kind``; the core's own rule (``require_document``)."""
+    from ppid_desk.reports.issuing import require_document  # not at start: only the detail pages ask
+
     try:
         require_document(current_actor() if actor is None else actor, str(kind), reprint)
     except PermissionDenied as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -25,14 +26,16 @@ from ppid_desk.accounts.roles import Permission
 from ppid_desk.office import load_office
 from ppid_desk.store import Store
 
-from .dip.area import DipArea
 from .home_page import HomePage
-from .inbox.area import InboxArea
-from .objections.area import ObjectionArea
-from .register.area import RegisterArea
-from .reports.page import ReportsPage
-from .settings.page import SettingsPage
 from .window_access import WindowAccess
+
+if TYPE_CHECKING:
+    from .dip.area import DipArea
+    from .inbox.area import InboxArea
+    from .objections.area import ObjectionArea
+    from .register.area import RegisterArea
+    from .reports.page import ReportsPage
+    from .settings.page import SettingsPage
 
 
 @dataclass(frozen=True)
@@ -64,14 +67,34 @@ class UnavailablePage(QLabel):
         self.setObjectName("unavailablePage")
 
 
+class PendingPage(QWidget):
+    """Holds an area's place in the stack until the area is first shown (or reached in
+    code); then :meth:`MainWindow.page` builds the real page and puts it here instead."""
+
+    def __init__(self, area: Area, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("pendingPage")
+        self.key = area.key
+
+
 class MainWindow(WindowAccess, QMainWindow):
+    """Beranda is built with the window; every other area's page the first time it is shown
+    or reached in code (``window.register``, ``window.settings``, …, or :meth:`page`), so
+    the window opens quickly and the Excel library (openpyxl) loads only when it is used.
+    Signals between pages are wired when a page is built; a page not built yet is simply
+    not told (it reads everything fresh when it is built)."""
+
     pageChanged = Signal(str)
+    pageBuilt = Signal(str)  # an area's page was just built (its key)
     areas = AREAS
 
     def __init__(self, store: Store, parent: QWidget | None = None, now: Callable[[], datetime] | None = None):
         """``now``: the clock of the desk (tests and screenshots fix it; default the real one)."""
         super().__init__(parent)
         self.store = store
+        self._now = now
+        self._built: dict[str, QWidget] = {}
+        self._when_built: dict[str, list[Callable[[Any], object]]] = {}
         self.setMinimumSize(960, 600)
         self.resize(1180, 760)
 
@@ -80,14 +103,7 @@ class MainWindow(WindowAccess, QMainWindow):
         self.nav.setFixedWidth(230)
         self.pages = QStackedWidget()
         self.home = HomePage(store, now=now() if now else None)
-        self.register = RegisterArea(store, now=now)
-        self.objections = ObjectionArea(now=now)
-        self.inbox = InboxArea(now=now)
-        self.dip = DipArea(now=now)
-        self.settings = SettingsPage(store)
-        self.reports = ReportsPage(store, now=now)
-        built = {"beranda": self.home, "permohonan": self.register, "keberatan": self.objections,
-                 "pesan": self.inbox, "dip": self.dip, "laporan": self.reports, "pengaturan": self.settings}
+        self._built["beranda"] = self.home
         self._keys: list[str] = []
         for index, area in enumerate(AREAS):
             item = QListWidgetItem(self.tr(area.title))
@@ -99,7 +115,10 @@ class MainWindow(WindowAccess, QMainWindow):
                 item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEnabled)
                 item.setToolTip(self.tr(area.note))
             self.nav.addItem(item)
-            self.pages.addWidget(built.get(area.key) or UnavailablePage(area))
+            if area.key in self._built:
+                self.pages.addWidget(self._built[area.key])
+            else:
+                self.pages.addWidget(PendingPage(area) if area.ready else UnavailablePage(area))
             self._keys.append(area.key)
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
@@ -136,47 +155,165 @@ class MainWindow(WindowAccess, QMainWindow):
 
         self._build_menu()
         self._gate()
-        self.settings.officeChanged.connect(self.refresh_office)
-        self.settings.calendarChanged.connect(self.home.refresh)
-        self.settings.officeChanged.connect(self.home.refresh)
-        self.settings.officeChanged.connect(self.reports.refresh)
-        self.settings.calendarChanged.connect(self.register.refresh_calendar)
-        self.settings.units_tab.unitsChanged.connect(self.register.refresh_units)
-        self.register.requestChanged.connect(self.home.refresh)
-        self.register.leaveRequested.connect(self.show_page)
         self.home.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="beranda"))
-        # Objections: filed from a request's detail, steps that change the request, links both ways.
-        self.settings.calendarChanged.connect(self.objections.refresh)
-        self.register.requestChanged.connect(lambda _id: self.objections.refresh())
-        self.register.objectionRequested.connect(self.new_objection)
-        self.register.openObjection.connect(lambda objection_id: self.open_objection(objection_id,
-                                                                                    back_to="permohonan"))
-        self.objections.objectionChanged.connect(self.home.refresh)
-        self.objections.requestChanged.connect(self.register.refresh_request)
-        self.objections.requestChanged.connect(self.home.refresh)
-        self.objections.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="keberatan"))
-        self.objections.leaveRequested.connect(self.show_page)
         self.home.openObjection.connect(lambda objection_id: self.open_objection(objection_id, back_to="beranda"))
-        # Inbox: a message turned into a request, links to the request, Beranda's message lists.
-        self.settings.calendarChanged.connect(self.inbox.refresh)
-        self.settings.units_tab.unitsChanged.connect(self.inbox.refresh_units)
-        self.inbox.messageChanged.connect(self.home.refresh)
-        self.inbox.requestChanged.connect(self.register.refresh_request)
-        self.register.requestChanged.connect(lambda _id: self.inbox.refresh())  # a converted request's status
-        self.inbox.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="pesan"))
-        self.inbox.leaveRequested.connect(self.show_page)
         self.home.openMessage.connect(lambda message_id: self.open_message(message_id, back_to="beranda"))
-        # DIP: requests linked to an entry open in the register and back; a request's entry opens here.
-        self.dip.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="dip"))
-        self.dip.leaveRequested.connect(self.show_page)
-        self.dip.entryChanged.connect(lambda _id: self.register.detail.reload())
-        self.register.openDipEntry.connect(lambda entry_id: self.open_dip_entry(entry_id, back_to="permohonan"))
-        self.register.requestChanged.connect(lambda _id: self.dip.refresh())  # linked or unlinked
-        self.inbox.requestChanged.connect(lambda _id: self.dip.refresh())  # a message's request, linked at once
-        self.settings.units_tab.unitsChanged.connect(self.dip.refresh)
         self.statusBar().showMessage(self.tr("Data: {0}").format(str(store.data_dir)))
         self.refresh_office()
         self.show_page("beranda")
+
+    # ------------------------------------------------------------------ the pages, built on first use
+    @property
+    def register(self) -> RegisterArea:
+        return self.page("permohonan")
+
+    @property
+    def objections(self) -> ObjectionArea:
+        return self.page("keberatan")
+
+    @property
+    def inbox(self) -> InboxArea:
+        return self.page("pesan")
+
+    @property
+    def dip(self) -> DipArea:
+        return self.page("dip")
+
+    @property
+    def reports(self) -> ReportsPage:
+        return self.page("laporan")
+
+    @property
+    def settings(self) -> SettingsPage:
+        return self.page("pengaturan")
+
+    def is_built(self, key: str) -> bool:
+        """Whether the page of area ``key`` exists yet."""
+        return key in self._built
+
+    def built_page(self, key: str) -> Any | None:
+        """The page of area ``key`` if it was built, else None (never builds it)."""
+        return self._built.get(key)
+
+    def when_built(self, key: str, call: Callable[[Any], object]) -> None:
+        """Call ``call(page)`` with the page of area ``key``: now if it exists, else once it is built."""
+        page = self._built.get(key)
+        if page is not None:
+            call(page)
+        else:
+            self._when_built.setdefault(key, []).append(call)
+
+    def page(self, key: str) -> Any:
+        """The page of area ``key``, built now if it was not yet."""
+        page = self._built.get(key)
+        if page is None:
+            page = self._build_page(key)
+        return page
+
+    def _tell(self, key: str, call: Callable[[Any], object]) -> None:
+        """``call(page)`` when the page of ``key`` exists (a page built later starts fresh anyway)."""
+        page = self._built.get(key)
+        if page is not None:
+            call(page)
+
+    def _build_page(self, key: str) -> QWidget:
+        row = self._keys.index(key)
+        if not AREAS[row].ready:
+            raise KeyError(f"area {key!r} is not open yet")
+        page = self._make_page(key)
+        self._built[key] = page
+        placeholder = self.pages.widget(row)
+        self.pages.insertWidget(row, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self._wire_page(key, page)
+        self._gate_page(key, page)
+        for call in self._when_built.pop(key, []):
+            call(page)
+        self.pageBuilt.emit(key)
+        return page
+
+    def _make_page(self, key: str) -> QWidget:
+        # Imported here, not at the top: each area's modules (and openpyxl behind Laporan and
+        # the DIP's import) load when the area is first used, not when the window opens.
+        now = self._now
+        if key == "permohonan":
+            from .register.area import RegisterArea
+            return RegisterArea(self.store, now=now)
+        if key == "keberatan":
+            from .objections.area import ObjectionArea
+            return ObjectionArea(now=now)
+        if key == "pesan":
+            from .inbox.area import InboxArea
+            return InboxArea(now=now)
+        if key == "dip":
+            from .dip.area import DipArea
+            return DipArea(now=now)
+        if key == "laporan":
+            from .reports.page import ReportsPage
+            return ReportsPage(self.store, now=now)
+        if key == "pengaturan":
+            from .settings.page import SettingsPage
+            return SettingsPage(self.store)
+        raise KeyError(key)
+
+    def _wire_page(self, key: str, page: Any) -> None:
+        """Connect the signals ``page`` sends to the window and to the pages that exist; the
+        pages built later are told through :meth:`_tell` (a page not built yet is not told)."""
+        tell = self._tell
+        if key == "permohonan":
+            def request_changed(_id: int) -> None:
+                self.home.refresh()
+                tell("keberatan", lambda p: p.refresh())
+                tell("pesan", lambda p: p.refresh())  # a converted request's status
+                tell("dip", lambda p: p.refresh())  # linked or unlinked
+            page.requestChanged.connect(request_changed)
+            page.leaveRequested.connect(self.show_page)
+            page.objectionRequested.connect(self.new_objection)
+            page.openObjection.connect(lambda objection_id: self.open_objection(objection_id, back_to="permohonan"))
+            page.openDipEntry.connect(lambda entry_id: self.open_dip_entry(entry_id, back_to="permohonan"))
+        elif key == "keberatan":
+            # Objections: filed from a request's detail, steps that change the request, links both ways.
+            def objection_request_changed(request_id: int) -> None:
+                tell("permohonan", lambda p: p.refresh_request(request_id))
+                self.home.refresh()
+            page.objectionChanged.connect(lambda _id: self.home.refresh())
+            page.requestChanged.connect(objection_request_changed)
+            page.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="keberatan"))
+            page.leaveRequested.connect(self.show_page)
+        elif key == "pesan":
+            # Inbox: a message turned into a request, links to the request, Beranda's message lists.
+            def message_request_changed(request_id: int) -> None:
+                tell("permohonan", lambda p: p.refresh_request(request_id))
+                tell("dip", lambda p: p.refresh())  # a message's request, linked at once
+            page.messageChanged.connect(lambda _id: self.home.refresh())
+            page.requestChanged.connect(message_request_changed)
+            page.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="pesan"))
+            page.leaveRequested.connect(self.show_page)
+        elif key == "dip":
+            # DIP: requests linked to an entry open in the register and back.
+            page.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="dip"))
+            page.leaveRequested.connect(self.show_page)
+            page.entryChanged.connect(lambda _id: tell("permohonan", lambda p: p.detail.reload()))
+        elif key == "pengaturan":
+            def office_changed() -> None:
+                self.refresh_office()
+                self.home.refresh()
+                tell("laporan", lambda p: p.refresh())
+
+            def calendar_changed() -> None:
+                self.home.refresh()
+                tell("permohonan", lambda p: p.refresh_calendar())
+                tell("keberatan", lambda p: p.refresh())
+                tell("pesan", lambda p: p.refresh())
+
+            def units_changed() -> None:
+                tell("permohonan", lambda p: p.refresh_units())
+                tell("pesan", lambda p: p.refresh_units())
+                tell("dip", lambda p: p.refresh())
+            page.officeChanged.connect(office_changed)
+            page.calendarChanged.connect(calendar_changed)
+            page.units_tab.unitsChanged.connect(units_changed)
 
     def _build_menu(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&Berkas"))
@@ -295,5 +432,7 @@ class MainWindow(WindowAccess, QMainWindow):
     def _on_row(self, row: int) -> None:
         if row < 0:
             return
+        if AREAS[row].ready:
+            self.page(self._keys[row])  # built the first time it is shown
         self.pages.setCurrentIndex(row)
         self.pageChanged.emit(self._keys[row])

@@ -135,11 +135,7 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         session().start_accounts()  # from here on only a logged-in officer acts
         window = MainWindow(store)
         lock = DeskLock(window, idle_minutes=load_office().lock_minutes)
-        window.settings.officeChanged.connect(lambda: lock.set_idle_minutes(load_office().lock_minutes))
         auto = AutoBackup(store, window)
-        tab = window.settings.backup_tab
-        tab.backupFinished.connect(auto.show_result)
-        tab.backupFailed.connect(auto.show_failure)
         ending = Ending(0)
 
         def restore_ready(prepared: PreparedRestore) -> None:
@@ -155,7 +151,16 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         def wake() -> None:
             bring_forward(window)
 
-        tab.restoreReady.connect(restore_ready)
+        def settings_built(settings) -> None:
+            # Pengaturan is built when it is first opened (ui/main_window.py): its idle-lock
+            # minutes and its Cadangan tab are connected then.
+            settings.officeChanged.connect(lambda: lock.set_idle_minutes(load_office().lock_minutes))
+            tab = settings.backup_tab
+            tab.backupFinished.connect(auto.show_result)
+            tab.backupFailed.connect(auto.show_failure)
+            tab.restoreReady.connect(restore_ready)
+
+        window.when_built("pengaturan", settings_built)
         auto.damaged.connect(damaged)
         guard.activated.connect(wake)
         if store.upgraded_from:

@@ -12,17 +12,20 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFileDialog, QLabel, QLayout, QPlainTextEdit, QProgressBar, QVBoxLayout, QWidget,
 )
 
-from ppid_desk.dip.importer import DipImportPlan, DipImportResult, apply, check_file
 from ppid_desk.office import load_office
 
 from ..session import current_actor
 from ..widgets.background import Task
+
+if TYPE_CHECKING:  # the importer (and the Excel reader behind it) loads when a file is imported
+    from ppid_desk.dip.importer import DipImportPlan, DipImportResult
 
 PROBLEMS_SHOWN = 500  # a whole wrong file would list thousands; the first ones say enough
 
@@ -100,6 +103,8 @@ class ImportDialog(QDialog):
 
     # ------------------------------------------------------------------ checking
     def start(self) -> None:
+        from ppid_desk.dip.importer import check_file  # here, not at start-up
+
         path = self.path
         self._run(Task(lambda _progress: check_file(path), parent=self), self._checked)
 
@@ -174,6 +179,8 @@ class ImportDialog(QDialog):
     # ------------------------------------------------------------------ importing
     def confirm(self) -> None:
         """Impor: write the checked plan (all or nothing)."""
+        from ppid_desk.dip.importer import apply
+
         plan, actor = self.plan, self.actor
         if plan is None or not plan.ok or not plan.rows:
             return

@@ -64,7 +64,8 @@ class DetailPage(RecordDetailPage):
         self.outcome_group = self._group(self.tr("Keputusan dan penyerahan"), self.outcome_form)
         # Without a store (a page built for a test of other parts) there is no data folder.
         self.attachments = AttachmentsBox(data_dir, actor, self._now)
-        self.attachments.setVisible(data_dir is not None)
+        if data_dir is None:  # hide() only: setVisible(True) before the box has a parent shows it as a window
+            self.attachments.hide()
         self.attachments.attached.connect(self._performed)
         self.dip = RequestDipBox(actor, self._now)
         self.dip.changed.connect(self._performed)

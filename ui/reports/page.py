@@ -1,5 +1,6 @@
 """Laporan: the periodic reports (daily, 7-day, 30-day, annual or a chosen period) as an
-Excel book, made off the UI thread (``reports/periodic.py``'s ``build_report``).
+Excel book, made off the UI thread (``reports/periodic.py``'s ``build_report``, imported only
+when a report is made: it brings openpyxl, which the page itself does not need).
 
 The officer picks the kind and the end date (both dates for "Periode pilihan"), sees the
 period in words, and the file it goes to: by default ``Laporan-<Jenis>-<dates>.xlsx`` in
@@ -25,9 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from ppid_desk.errors import ValidationError
-from ppid_desk.reports.periodic import KIND_WORDS, KINDS, Period, ReportCancelled, ReportSummary, build_report
+from ppid_desk.reports.periods import KIND_WORDS, KINDS, Period, ReportCancelled, ReportSummary, period_text
 from ppid_desk.reports.recent import recent, remember
-from ppid_desk.reports.xlsx_book import period_text
 from ppid_desk.store import Store
 
 from ..session import current_actor
@@ -89,13 +89,14 @@ class ReportsPage(QWidget):
 
     def __init__(self, store: Store, actor: Callable[[], str] = current_actor,
                  now: Callable[[], datetime] | None = None, folder: Path | None = None,
-                 build: Callable[..., ReportSummary] = build_report,
+                 build: Callable[..., ReportSummary] | None = None,
                  opener: Callable[[QUrl], bool] = QDesktopServices.openUrl,
                  choose_path: Callable[[QWidget, str], str] = ask_save_path,
                  confirm_overwrite: Callable[[QWidget, Path], bool] = ask_overwrite,
                  pool: QThreadPool | None = None, parent: QWidget | None = None):
-        """``build``, ``opener``, ``choose_path``, ``confirm_overwrite`` and ``pool`` are the real
-        ones unless a test replaces them; ``folder`` overrides :func:`default_folder`."""
+        """``build`` (default: ``reports.periodic.build_report``), ``opener``, ``choose_path``,
+        ``confirm_overwrite`` and ``pool`` are the real ones unless a test replaces them;
+        ``folder`` overrides :func:`default_folder`."""
         super().__init__(parent)
         self.data_dir = store.data_dir
         self._actor, self._now = actor, now or datetime.now
@@ -353,7 +354,10 @@ class ReportsPage(QWidget):
                 self.annual.save(self._actor())
             except ValidationError as exc:
                 return self._form_problem(exc.message)
-        made_by, now, build = self._actor(), self._now(), self._build
+        build = self._build
+        if build is None:  # openpyxl loads with it, on this thread, the first time a report is made
+            from ppid_desk.reports.periodic import build_report as build
+        made_by, now = self._actor(), self._now()
 
         def work(progress: Callable[[int, str], bool]) -> ReportSummary:
             def told(percent: int, text: str) -> bool:

@@ -14,7 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ppid_desk.dates import clock, short_date
-from ppid_desk.reports.periodic import KIND_WORDS
+from ppid_desk.reports.periods import KIND_WORDS
 from ppid_desk.reports.recent import RecentReport, recent
 
 from ..widgets.field_errors import error_label
