@@ -36,6 +36,7 @@ from typing import Any
 
 import peewee
 
+from .store import backend
 from .store.models import AuditEntry, database
 
 log = logging.getLogger(__name__)
@@ -109,15 +110,19 @@ def append(actor: object, action: str, target_kind: str, target_id: object, summ
     db = database.obj
     p = db.param
     with database.atomic():
+        # Several desks on one PostgreSQL server: one append at a time, in id order.
+        backend.lock_audit_chain(db)
         # Insert first: this takes the write lock, so the previous entry read next is the
         # newest committed one and stays so until this transaction ends.
         # (written out instead of AuditEntry.insert(): peewee's query building was a third
         # of an append's time; the values go through the fields' db_value as peewee's do)
+        returning = " RETURNING id" if backend.is_postgres(db) else ""
         cursor = db.execute_sql(f"INSERT INTO audit_log (at, actor_name, actor_username, action, target_kind, "
-                                f"target_id, summary, data, prev_hash, hash) VALUES ({', '.join([p] * 10)})",
+                                f"target_id, summary, data, prev_hash, hash) VALUES ({', '.join([p] * 10)})"
+                                + returning,
                                 (AuditEntry.at.db_value(at), name, username, action, target_kind, target, summary,
                                  payload, "", ""))
-        new_id = db.last_insert_id(cursor)
+        new_id = cursor.fetchone()[0] if returning else db.last_insert_id(cursor)
         row = db.execute_sql(f"SELECT hash FROM audit_log WHERE id < {p} ORDER BY id DESC LIMIT 1",
                              (new_id,)).fetchone()
         prev = row[0] if row else GENESIS
@@ -177,11 +182,17 @@ def event_step(actor: object, target_kind: str, target_id: object, noun: str, ki
 class Head:
     id: int
     hash: str
+    reset: int = 0  # on a server: the newest audit_head_reset entry when the head was written
 
 
 def head_path(db: peewee.Database | None = None) -> Path | None:
-    """``<data>/audit-head`` beside the open register (None for an in-memory database)."""
+    """``<data>/audit-head`` beside the open register (None for an in-memory database).
+    A register on a PostgreSQL server keeps the head in the desk's data folder: it names
+    the newest entry this desk appended, which must stay in the chain as recorded."""
     db = db if db is not None else database.obj
+    desk_folder = getattr(db, "desk_data_dir", None)
+    if desk_folder is not None:
+        return Path(desk_folder) / HEAD_NAME
     name = getattr(db, "database", "") or ""
     if not name or name.startswith(":memory:") or name.startswith("file:"):
         return None
@@ -192,7 +203,7 @@ def read_head(path: Path) -> Head | None:
     """The recorded head, or None when there is no (readable) head file."""
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
-        return Head(int(raw["id"]), str(raw["hash"]))
+        return Head(int(raw["id"]), str(raw["hash"]), int(raw.get("reset") or 0))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -201,7 +212,8 @@ def write_head(path: Path, head: Head) -> None:
     """Replace the head file atomically (temporary file, fsync, rename)."""
     tmp = path.with_name(f"{path.name}.{os.getpid()}-{threading.get_ident()}.part")  # one per writer
     with open(tmp, "w", encoding="utf-8") as f:
-        f.write(json.dumps({"id": head.id, "hash": head.hash}) + "\n")
+        record = {"id": head.id, "hash": head.hash, **({"reset": head.reset} if head.reset else {})}
+        f.write(json.dumps(record) + "\n")
         f.flush()
         os.fsync(f.fileno())
     os.replace(tmp, path)
@@ -226,7 +238,32 @@ def _after_commit(db: peewee.Database, new_id: int) -> None:
 
 def _last_entry() -> Head | None:
     row = database.obj.execute_sql("SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1").fetchone()
-    return Head(*row) if row else None
+    if not row:
+        return None
+    return Head(row[0], row[1], _newest_reset() if _on_server() else 0)
+
+
+def _on_server() -> bool:
+    return backend.is_postgres(database)
+
+
+def _newest_reset() -> int:
+    """The id of the newest audit_head_reset entry (0: none). On a server every desk keeps
+    its own head; a restore made at one desk resets the log for all of them, and the
+    other desks learn it from this entry (the index of migration 11 keeps it cheap)."""
+    db = database.obj
+    row = db.execute_sql(f"SELECT max(id) FROM audit_log WHERE action = {db.param}",
+                         ("audit_head_reset",)).fetchone()
+    return int(row[0] or 0)
+
+
+def _reset_since(head: Head) -> bool:
+    """On a server: the log was reset (a restore, at any desk) after this desk's head was
+    written, so the head names a log that was replaced; the reset entry records it."""
+    if not _on_server():
+        return False
+    newest = _newest_reset()
+    return newest > 0 and newest != head.reset
 
 
 def _hash_of(entry_id: int) -> str | None:
@@ -249,8 +286,11 @@ def _advance_head(path: Path, appended_id: int) -> None:
             if path.exists():
                 return  # unreadable: keep it for verify to report
             older = AuditEntry.select(AuditEntry.id).where(AuditEntry.id < appended_id).limit(1).scalar()
-            if older is not None:
+            if older is not None and not _on_server():
                 return  # entries before this one but no head: someone removed it
+            # (on a server: a desk joining a register other desks already wrote starts here)
+        elif _reset_since(head):
+            pass  # the log this head named was replaced by a restore: start from the new one
         elif head.id >= last.id:
             return
         elif _hash_of(head.id) != head.hash:
@@ -271,7 +311,7 @@ def reset_head(actor: object, reason: str, at: datetime | None = None) -> Head |
                        f"Titik akhir log audit ditetapkan ulang: {reason.strip() or 'tanpa alasan'}",
                        {"previous_head_id": old.id if old else None, "previous_head_hash": old.hash if old else None,
                         "reason": reason.strip()}, at=at)
-        head = Head(entry.id, entry.hash)
+        head = Head(entry.id, entry.hash, entry.id if _on_server() else 0)
         if path is not None:
             database.after_commit(lambda: write_head(path, head))
     return head
@@ -370,7 +410,9 @@ def verify(path: Path | None = None, batch: int = 5000) -> VerifyResult:
     prev = GENESIS
     last_id: int | None = None
     head_hash_seen: str | None = None
-    with db.atomic():  # one snapshot
+    # One snapshot, read only: on SQLite a deferred transaction (its write transactions
+    # begin IMMEDIATE), so checking a long chain never holds the desks' write lock.
+    with db.atomic() if backend.is_postgres(db) else db.atomic(lock_type="DEFERRED"):
         cursor = db.execute_sql(f"SELECT {_COLUMNS} FROM audit_log ORDER BY id")
         while True:
             rows = cursor.fetchmany(batch)
@@ -389,8 +431,12 @@ def verify(path: Path | None = None, batch: int = 5000) -> VerifyResult:
                 prev = digest
                 last_id = entry_id
                 checked += 1
+    if head is not None and _reset_since(head):
+        head = None  # this desk's head predates a restore made at another desk (see _reset_since)
+        head_file_exists = False
     if head is None:
-        if checked and path is not None:
+        if checked and path is not None and not (_on_server() and not head_file_exists):
+            # (on a server a desk without a head has not written yet: the head is per desk)
             why = "tidak terbaca" if head_file_exists else "tidak ada"
             return VerifyResult(False, checked, last_id, None, Break.HEAD_MISSING,
                                 f"berkas {HEAD_NAME} {why}, padahal log berisi {checked} entri; "

@@ -207,7 +207,7 @@ def store_office(office: OfficeSettings, require_identity: bool, actor: Actor,
     rows = [{"key": k, "value": _encode(v)} for k, v in asdict(clean).items()]
     with database.atomic():
         before = load_office()
-        Setting.insert_many(rows).on_conflict_replace().execute()
+        Setting.insert_many(rows).on_conflict(conflict_target=[Setting.key], preserve=[Setting.value]).execute()
         recomputed = 0
         if (before.cuti_bersama_off, before.completeness_days) != (clean.cuti_bersama_off, clean.completeness_days):
             # workdays builds on this module; imported here to keep the dependency one-way.
@@ -246,7 +246,8 @@ def set_logo(path: Path, actor: Actor = "") -> str:
     with database.atomic():
         OfficeAsset.insert(
             name=LOGO, filename=Path(path).name, mime=mime, data=data, sha256=digest
-        ).on_conflict_replace().execute()
+        ).on_conflict(conflict_target=[OfficeAsset.name],
+                      preserve=[OfficeAsset.filename, OfficeAsset.mime, OfficeAsset.data, OfficeAsset.sha256]).execute()
         audit.step(actor, "office.logo", "office", LOGO, f"Logo kop surat diganti ({Path(path).name}).",
                    {"filename": Path(path).name, "sha256": digest, "size": len(data)})
     return digest

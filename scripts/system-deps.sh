@@ -5,10 +5,15 @@
 # printer-driver-cups-pdf give the print tests a real CUPS queue, PPID_Test_PDF, that
 # writes every job as a PDF (started and created below, as root); libreoffice-calc-nogui
 # (headless Calc, without the GUI toolkit) opens the periodic report in
-# tests/reports/test_report_libreoffice.py.
+# tests/reports/test_report_libreoffice.py. nsis (makensis) compiles the Windows installer
+# script on Linux (make installer, tests/test_installer.py proves it valid); p7zip-full
+# lists what the compiled setup.exe would install; desktop-file-utils checks the Linux
+# menu entry (desktop-file-validate). postgresql and postgresql-contrib (pg_trgm, unaccent)
+# give the tests a real PostgreSQL server, started by tests/pgserver.py.
 set -euo pipefail
 packages=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0 libxcb-cursor0
-          poppler-utils cups cups-bsd printer-driver-cups-pdf libreoffice-calc-nogui)
+          poppler-utils cups cups-bsd printer-driver-cups-pdf libreoffice-calc-nogui
+          nsis p7zip-full desktop-file-utils postgresql postgresql-contrib)
 command -v dpkg-query >/dev/null 2>&1 || exit 0
 
 install_missing() {

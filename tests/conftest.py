@@ -6,6 +6,7 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("PPID_DESK_DATA_DIR", None)  # never touch a developer's real register
+os.environ.pop("PPID_DESK_DATABASE", None)  # nor an office's server
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -28,3 +29,18 @@ def store(data_dir) -> Store:
     opened = open_store(data_dir)
     yield opened
     opened.close()
+
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """A real PostgreSQL server for this test run (tests/pgserver.py), started on first use
+    and stopped at the end."""
+    from pgserver import PostgresServer
+
+    server = PostgresServer()
+    server.start()
+    try:
+        yield server
+    finally:
+        server.cleanup()

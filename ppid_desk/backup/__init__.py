@@ -16,18 +16,29 @@ backs the current register up first (``sebelum-pemulihan``; a register too damag
 that is kept byte for byte as ``rusak``), and only then swaps the files with
 ``os.replace``. Until that last step the register is untouched; after it the register is
 the backup. Attachments stay where they are.
+
+A register on a PostgreSQL server (issue 11) is backed up with ``pg_dump`` when a
+suitable one is installed (``….pgdump``), else with PPID Desk's logical export
+(``….ppidjson.gz``), and restored from either — or from a SQLite register file, which is
+how an office moves from one desk to a server — in one transaction on the server
+(:mod:`ppid_desk.backup.server`). Same names, retention, mirror and listing.
 """
 
-from .files import DAMAGED, PRE_UPGRADE, REASON_LABELS, REASONS, BackupError
+from .files import (
+    DAMAGED, KIND_LABELS, LOGICAL, PGDUMP, PRE_UPGRADE, REASON_LABELS, REASONS, SQLITE, BackupError, sniff_kind,
+)
 from .making import (
     FOREGROUND_CHECK_BYTES, BackupInfo, BackupResult, check_before_opening, due_daily, list_backups, make_backup,
-    mirror_backup, newest_sound, prune, quick_problems, sync_attachments,
+    mirror_backup, newest_sound, peek, prune, quick_problems, sync_attachments,
 )
-from .restoring import PreparedRestore, RestoreResult, discard, finish_restore, prepare_restore, restore
+from .restoring import (
+    PreparedRestore, RestoreResult, ServerRestore, discard, finish_restore, prepare_restore, restore,
+)
 
 __all__ = [
-    "DAMAGED", "FOREGROUND_CHECK_BYTES", "PRE_UPGRADE", "REASONS", "REASON_LABELS", "BackupError", "BackupInfo",
-    "BackupResult", "PreparedRestore", "RestoreResult", "check_before_opening", "discard", "due_daily",
-    "finish_restore", "list_backups", "make_backup", "mirror_backup", "newest_sound", "prepare_restore", "prune",
-    "quick_problems", "restore", "sync_attachments",
+    "DAMAGED", "FOREGROUND_CHECK_BYTES", "KIND_LABELS", "LOGICAL", "PGDUMP", "PRE_UPGRADE", "REASONS",
+    "REASON_LABELS", "SQLITE", "BackupError", "BackupInfo", "BackupResult", "PreparedRestore", "RestoreResult",
+    "ServerRestore", "check_before_opening", "discard", "due_daily", "finish_restore", "list_backups",
+    "make_backup", "mirror_backup", "newest_sound", "peek", "prepare_restore", "prune", "quick_problems",
+    "restore", "sniff_kind", "sync_attachments",
 ]

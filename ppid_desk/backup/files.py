@@ -1,5 +1,10 @@
 """Backup files: their names, and writing files so a power cut leaves either the old
-state or the new one (temporary name, fsync, rename, fsync of the folder)."""
+state or the new one (temporary name, fsync, rename, fsync of the folder).
+
+Three kinds share the names ``ppid-desk-YYYYmmdd-HHMMSS-<reason>[-N]<suffix>``: a SQLite
+register file (``.sqlite3``), a ``pg_dump`` archive of a register on a PostgreSQL server
+(``.pgdump``) and PPID Desk's own logical export of one (``.ppidjson.gz``). Retention,
+the mirror and the listing treat them alike."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ from ..instance import pid_alive
 from ..paths import fsync_folder
 from ..register.attachments import size_text
 from ..store import Store
+from ..store import sqlite as sqlite_store
 
 REASONS = ("mulai", "keluar", "harian", "manual", "sebelum-pemulihan")
 DAMAGED = "rusak"  # the register as it was, byte for byte, when it was too damaged to copy
@@ -28,7 +34,14 @@ REASON_LABELS = {
     PRE_UPGRADE: "sebelum pembaruan skema",
 }
 _STAMP = "%Y%m%d-%H%M%S"
-_NAME = re.compile(r"ppid-desk-(\d{8}-\d{6})-(" + "|".join([*REASONS, DAMAGED]) + r")(?:-(\d+))?\.sqlite3")
+# The kinds of backup by their suffix.
+SQLITE = "sqlite"
+PGDUMP = "pgdump"
+LOGICAL = "logical"
+SUFFIXES = {SQLITE: ".sqlite3", PGDUMP: ".pgdump", LOGICAL: ".ppidjson.gz"}
+KIND_LABELS = {SQLITE: "SQLite", PGDUMP: "pg_dump", LOGICAL: "ekspor logis"}
+_NAME = re.compile(r"ppid-desk-(\d{8}-\d{6})-(" + "|".join([*REASONS, DAMAGED]) + r")(?:-(\d+))?"
+                   r"(\.sqlite3|\.pgdump|\.ppidjson\.gz)")
 _UPGRADE_NAME = re.compile(r"sebelum-upgrade-skema\d+-ke-\d+-(\d{8}-\d{6})\.sqlite3")
 _PART = re.compile(r"\..+\.(\d+)\.part")
 # Room kept free beyond the copy itself, so a backup never fills the disk to the last byte.
@@ -96,14 +109,46 @@ def register_size(path: Path) -> int:
     return size
 
 
-def free_name(folder: Path, made: datetime, reason: str) -> Path:
+def free_name(folder: Path, made: datetime, reason: str, kind: str = SQLITE) -> Path:
+    """The backup's name in ``folder``: ``-2``, ``-3`` … when one of that second exists
+    already (of any kind)."""
     base = f"ppid-desk-{made.strftime(_STAMP)}-{reason}"
-    target = folder / f"{base}.sqlite3"
-    n = 2
-    while target.exists():
-        target = folder / f"{base}-{n}.sqlite3"
+    suffix = SUFFIXES[kind]
+
+    def taken(stem: str) -> bool:
+        return any((folder / f"{stem}{s}").exists() for s in SUFFIXES.values())
+
+    stem, n = base, 2
+    while taken(stem):
+        stem = f"{base}-{n}"
         n += 1
-    return target
+    return folder / f"{stem}{suffix}"
+
+
+def kind_of(path: Path) -> str:
+    """``sqlite``, ``pgdump`` or ``logical`` by the file's name (a file named otherwise —
+    one the officer picked — is told by its first bytes: :func:`sniff_kind`)."""
+    name = Path(path).name
+    for kind, suffix in SUFFIXES.items():
+        if name.endswith(suffix):
+            return kind
+    return sniff_kind(path) or SQLITE
+
+
+def sniff_kind(path: Path) -> str | None:
+    """The kind of backup by the file's first bytes; None when it is none of them."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(16)
+    except OSError:
+        return None
+    if head.startswith(b"SQLite format 3\x00"):
+        return SQLITE
+    if head.startswith(b"PGDMP"):
+        return PGDUMP
+    if head.startswith(b"\x1f\x8b"):
+        return LOGICAL
+    return None
 
 
 def copy_file(source: Path, target: Path) -> None:
@@ -148,3 +193,24 @@ def named(folder: Path) -> list[tuple[datetime, str, Path]]:
     found.sort(key=lambda item: item[0][:2], reverse=True)
     return [(made, reason, entry) for (made, _n, reason), entry in found]
 
+
+
+def checked_sqlite_backup(path: Path, shown_name: str | None = None) -> "sqlite_store.FileReport":
+    """SQLite's report on a register backup file, or a :class:`BackupError` saying why it
+    cannot be restored (not a database, damaged, not a register); the schema version is
+    the caller's to compare. ``shown_name``: the file's name for people (a staged copy's
+    own name is not the one they chose)."""
+    import sqlite3
+
+    name = shown_name or path.name
+    try:
+        report = sqlite_store.file_report(path)
+    except sqlite3.Error as exc:
+        what = "bukan basis data" if "not a database" in str(exc) else "rusak, tidak dapat dibaca"
+        raise BackupError(f"Berkas {name} {what} ({exc}); register tidak diubah.") from exc
+    if report.problems:
+        raise BackupError(f"Berkas {name} rusak ({sqlite_store.first_finding(report.problems)}); register "
+                          "tidak diubah. Pilih cadangan lain.")
+    if not report.is_register or report.schema_version < 1:
+        raise BackupError(f"Berkas {name} bukan register PPID Desk; register tidak diubah.")
+    return report

@@ -21,8 +21,9 @@ from ..register.attachments import size_text
 from ..store import Store, latest_version
 from ..store import sqlite
 from .files import (
-    DAMAGED, PRE_UPGRADE, REASON_LABELS, REASONS, BackupError, check_room, copy_file, data_dir_of, free_name,
-    fsync_file, fsync_folder, named, part_name, register_size, remove_stale_parts, why,
+    DAMAGED, KIND_LABELS, LOGICAL, PRE_UPGRADE, REASON_LABELS, REASONS, SQLITE, BackupError, check_room,
+    copy_file, data_dir_of, free_name, fsync_file, fsync_folder, kind_of, named, part_name, register_size,
+    remove_stale_parts, why,
 )
 
 
@@ -37,6 +38,7 @@ class BackupResult:
     mirror: Path | None = None
     mirror_problem: str = ""
     attachments_copied: int = 0
+    kind: str = SQLITE  # sqlite, pgdump (a register on a server, by pg_dump) or logical (PPID Desk's export)
 
     def summary(self) -> str:
         """``Cadangan dibuat 23-11-2026 14.05 (12,3 MB)``."""
@@ -58,6 +60,15 @@ class BackupInfo:
         return REASON_LABELS.get(self.reason, self.reason)
 
     @property
+    def kind(self) -> str:
+        """sqlite, pgdump or logical (see :mod:`ppid_desk.backup.files`)."""
+        return kind_of(self.path)
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @property
     def prunable(self) -> bool:
         return self.reason != PRE_UPGRADE
 
@@ -76,7 +87,8 @@ def stored_settings(store: Store) -> tuple[int, str]:
 
 
 def make_backup(store: Store, reason: str, to_dir: Path | None = None, *, now: datetime | None = None,
-                keep: int | None = None, mirror_dir: str | None = None, actor: Actor = "") -> BackupResult:
+                keep: int | None = None, mirror_dir: str | None = None, actor: Actor = "",
+                method: str | None = None) -> BackupResult:
     """Back the open register up; raises :class:`BackupError` (nothing left behind) on failure.
 
     ``to_dir``: write the backup there (e.g. ``ppid-desk backup --to``) with the
@@ -85,6 +97,10 @@ def make_backup(store: Store, reason: str, to_dir: Path | None = None, *, now: d
     (``backup``), or "" for the app's own automatic backups and the operating-system
     user. A copy written to ``to_dir`` (out of the data folder, with every requester's
     data) is written to the audit log; the backups in ``<data>/backups`` are not.
+
+    A register on a PostgreSQL server is backed up with ``pg_dump`` when a suitable one is
+    installed, else with PPID Desk's logical export (:mod:`ppid_desk.backup.server`);
+    ``method`` (``"pg_dump"`` / ``"logical"``) forces one of the two.
     """
     require(actor, Permission.BACKUP)
     if reason not in REASONS:
@@ -101,21 +117,13 @@ def make_backup(store: Store, reason: str, to_dir: Path | None = None, *, now: d
     except OSError as exc:
         raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {why(exc)}") from exc
     remove_stale_parts(folder)
-    check_room(folder, register_size(store.path))
-    target = free_name(folder, made, reason)
-    part = target.with_name(part_name(target.name))
-    try:
-        try:
-            sqlite.copy_open_database(store.db, part)
-            fsync_file(part)
-        except (sqlite3.Error, OSError) as exc:
-            raise BackupError(f"Cadangan ke {folder} gagal: {why(exc)}.") from exc
-        report = verified(part)
-        os.replace(part, target)
-    except BaseException:
-        part.unlink(missing_ok=True)
-        raise
-    fsync_folder(folder)
+    if store.is_postgres:
+        from . import server
+
+        target, schema_version, kind = server.write_backup(store, folder, made, reason, method)
+    else:
+        target, schema_version = _write_sqlite_backup(store, folder, made, reason)
+        kind = SQLITE
     size = target.stat().st_size
     removed: list[Path] = []
     mirror: Path | None = None
@@ -137,8 +145,28 @@ def make_backup(store: Store, reason: str, to_dir: Path | None = None, *, now: d
         audit.append(actor, "backup.copy", "backup", target.name,
                      f"Salinan register dibuat di luar folder data: {target}.",
                      {"file": str(target), "size": size, "attachments_copied": copied})
-    return BackupResult(target, size, report.schema_version, made, time.perf_counter() - began,
-                        tuple(removed), mirror, mirror_problem, copied)
+    return BackupResult(target, size, schema_version, made, time.perf_counter() - began,
+                        tuple(removed), mirror, mirror_problem, copied, kind)
+
+
+def _write_sqlite_backup(store: Store, folder: Path, made: datetime, reason: str) -> tuple[Path, int]:
+    """The SQLite register copied with the online backup API, checked, then named."""
+    check_room(folder, register_size(store.path))
+    target = free_name(folder, made, reason)
+    part = target.with_name(part_name(target.name))
+    try:
+        try:
+            sqlite.copy_open_database(store.db, part)
+            fsync_file(part)
+        except (sqlite3.Error, OSError) as exc:
+            raise BackupError(f"Cadangan ke {folder} gagal: {why(exc)}.") from exc
+        report = verified(part)
+        os.replace(part, target)
+    except BaseException:
+        part.unlink(missing_ok=True)
+        raise
+    fsync_folder(folder)
+    return target, report.schema_version
 
 
 def verified(path: Path) -> sqlite.FileReport:
@@ -205,8 +233,9 @@ FOREGROUND_CHECK_BYTES = 256 * 1024 * 1024
 
 
 def check_before_opening(store: Store) -> bool:
-    """True when the register is small enough to be checked before the window opens."""
-    return register_size(store.path) <= FOREGROUND_CHECK_BYTES
+    """True when the register is small enough to be checked before the window opens (a
+    register on a server always is: the check only asks the server for its tables)."""
+    return store.is_postgres or register_size(store.path) <= FOREGROUND_CHECK_BYTES
 
 
 def quick_problems(store: Store) -> list[str]:
@@ -231,17 +260,63 @@ def list_backups(store_or_dir: Store | Path, folder: Path | None = None, check: 
             size = path.stat().st_size
         except OSError:
             continue
-        version, problem = sqlite.peek_file(path) if check else (None, "")
+        version, problem = peek(path) if check else (None, "")
         if reason == DAMAGED:
             problem = problem or "salinan register yang rusak"
         infos.append(BackupInfo(path, made, reason, size, version, check and not problem, problem))
     return infos
 
 
-def newest_sound(store_or_dir: Store | Path) -> BackupInfo | None:
-    """The newest backup that reads well and that this app can open (schema not newer)."""
+def peek(path: Path) -> tuple[int | None, str]:
+    """A cheap look at a backup: ``(schema version, "")`` when it reads well, else
+    ``(None, reason)``. A ``.pgdump``'s version is read with pg_restore (remembered per file);
+    without pg_restore on this computer it is None, and the file only has its header checked."""
+    kind = kind_of(path)
+    if kind == SQLITE:
+        return sqlite.peek_file(path)
+    if kind == LOGICAL:
+        from .logical import read_header
+
+        try:
+            return read_header(path).schema_version, ""
+        except BackupError as exc:
+            return None, "tidak terbaca" if "rusak" in exc.message else exc.message
+    return _peek_pgdump(path)
+
+
+_PGDUMP_VERSIONS: dict[tuple[str, int, int], tuple[int | None, str]] = {}
+
+
+def _peek_pgdump(path: Path) -> tuple[int | None, str]:
+    from . import pgtools
+
+    try:
+        with open(path, "rb") as f:
+            header = f.read(5)
+        stat = path.stat()
+    except OSError as exc:
+        return None, f"tidak dapat dibaca ({exc.strerror or exc})"
+    if header != b"PGDMP":
+        return None, "bukan arsip pg_dump"
+    key = (str(path), stat.st_size, stat.st_mtime_ns)
+    if key not in _PGDUMP_VERSIONS:
+        tools = pgtools.newest_tools()
+        if tools is None:
+            return None, ""
+        try:
+            _PGDUMP_VERSIONS[key] = (pgtools.archive_schema_version(tools, path), "")
+        except BackupError:
+            _PGDUMP_VERSIONS[key] = (None, "tidak terbaca oleh pg_restore")
+    return _PGDUMP_VERSIONS[key]
+
+
+def newest_sound(store_or_dir: Store | Path, kinds: tuple[str, ...] = (SQLITE,)) -> BackupInfo | None:
+    """The newest backup of ``kinds`` (by default SQLite files, what a damaged SQLite
+    register is restored from) that reads well and that this app can open (schema not newer)."""
     newest = latest_version()
     for info in list_backups(store_or_dir):
+        if info.kind not in kinds:
+            continue
         if info.sound and info.schema_version is not None and 0 < info.schema_version <= newest:
             return info
     return None

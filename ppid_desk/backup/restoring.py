@@ -1,5 +1,11 @@
 """Restoring a backup: prepared (checked, the register saved) without touching the
-register, then swapped in with one rename while the register is closed."""
+register, then swapped in with one rename while the register is closed.
+
+A register on a PostgreSQL server is restored the same way in two steps: prepared
+(the file checked through, other desks refused, the server register backed up first),
+then finished in one transaction on the server (:mod:`ppid_desk.backup.server`) —
+from a ``.pgdump``, a logical export or a SQLite register file (moving an office's
+register from one desk to a server)."""
 
 from __future__ import annotations
 
@@ -17,8 +23,9 @@ from ..paths import backup_dir, database_path
 from ..store import Store, latest_version
 from ..store import sqlite
 from .files import (
-    DAMAGED, BackupError, check_room, copy_file, data_dir_of, free_name, fsync_file, fsync_folder, part_name,
-    register_size, remove_stale_parts, why,
+    DAMAGED, LOGICAL, PGDUMP, SQLITE, BackupError, check_room, checked_sqlite_backup, copy_file, data_dir_of,
+    free_name, fsync_file,
+    fsync_folder, part_name, register_size, remove_stale_parts, sniff_kind, why,
 )
 from .making import prune, stored_settings, verified
 
@@ -33,19 +40,34 @@ class RestoreResult:
     current_was_damaged: bool
 
 
+@dataclass(frozen=True)
+class ServerRestore:
+    """What finishing a restore onto a server needs: the server (and its password, in
+    memory only) and the checked source. When it is finished every connection of this
+    desk is closed, so any other connection named ``ppid-desk`` is another desk."""
+
+    target: object  # server.ServerTarget
+    source: object  # server.CheckedSource
+
+
 @dataclass
 class PreparedRestore:
     """A checked copy of the backup next to the register, and the register saved: all that
-    is left is :func:`finish_restore` (with the register closed) or :func:`discard`."""
+    is left is :func:`finish_restore` (with the register closed) or :func:`discard`.
+
+    For a register on a server, ``staged`` is the checked copy of a SQLite file (None for
+    a ``.pgdump`` or a logical export, which are read where they are) and ``server`` what
+    the finishing transaction needs."""
 
     data_dir: Path
     source: Path
-    staged: Path
+    staged: Path | None
     schema_version: int
     saved_current: Path | None
     current_was_damaged: bool
     removed: list[Path] = field(default_factory=list)
     actor: Actor = ""  # who restores (the audit log's reset entry names them)
+    server: ServerRestore | None = None
 
 
 def _staged_path(target: Path) -> Path:
@@ -85,7 +107,7 @@ def _save_current(data_dir: Path, target: Path, made: datetime) -> tuple[Path, b
 
 
 def prepare_restore(store_or_dir: Store | Path, backup: Path, *, now: datetime | None = None,
-                    keep: int | None = None, actor: Actor = "") -> PreparedRestore:
+                    keep: int | None = None, actor: Actor = "", ignore: tuple[int, ...] = ()) -> PreparedRestore:
     """Everything a restore does before the swap, none of which changes the register: copy
     ``backup`` next to it and check the copy, then back the register up.
 
@@ -93,13 +115,23 @@ def prepare_restore(store_or_dir: Store | Path, backup: Path, *, now: datetime |
     when a store is given; with only a folder nothing is removed). ``actor``: Admin
     (``restore``), or "" for the operating-system user (the command line, the
     damaged-register dialog before anyone can log in).
+
+    A register on a server (give its open store): ``backup`` may be a ``.pgdump``, a
+    logical export or a SQLite register file; refused while other desks are connected
+    (``ignore``: server process ids of this desk's own other connections, e.g. the UI
+    thread's while a worker prepares).
     """
     require(actor, Permission.RESTORE)
+    if isinstance(store_or_dir, Store) and store_or_dir.is_postgres:
+        return _prepare_server(store_or_dir, Path(backup), now=now, keep=keep, actor=actor, ignore=ignore)
     data_dir = data_dir_of(store_or_dir)
     target = database_path(data_dir)
     backup = Path(backup)
     if not backup.is_file():
         raise BackupError(f"Berkas cadangan {backup} tidak ditemukan.")
+    if sniff_kind(backup) in (PGDUMP, LOGICAL):
+        raise BackupError(f"Berkas {backup.name} adalah cadangan register di server PostgreSQL; berkas itu hanya "
+                          "dapat dipulihkan ke register di server. Register tidak diubah.")
     if backup.resolve() == target.resolve():
         raise BackupError("Berkas itu adalah register yang sedang dipakai, bukan cadangan.")
     if keep is None and isinstance(store_or_dir, Store):
@@ -114,16 +146,7 @@ def prepare_restore(store_or_dir: Store | Path, backup: Path, *, now: datetime |
         raise BackupError(f"Berkas cadangan tidak dapat disalin ke folder data: {why(exc)}; tidak ada yang "
                           "diubah.") from exc
     try:
-        try:
-            report = sqlite.file_report(staged)
-        except sqlite3.Error as exc:
-            what = "bukan basis data" if "not a database" in str(exc) else "rusak, tidak dapat dibaca"
-            raise BackupError(f"Berkas {backup.name} {what} ({exc}); register tidak diubah.") from exc
-        if report.problems:
-            raise BackupError(f"Berkas {backup.name} rusak ({sqlite.first_finding(report.problems)}); register "
-                              "tidak diubah. Pilih cadangan lain.")
-        if not report.is_register or report.schema_version < 1:
-            raise BackupError(f"Berkas {backup.name} bukan register PPID Desk; register tidak diubah.")
+        report = checked_sqlite_backup(staged, backup.name)
         if report.schema_version > latest_version():
             raise BackupError(f"Berkas {backup.name} dibuat oleh versi PPID Desk yang lebih baru (skema "
                               f"{report.schema_version}; versi ini sampai skema {latest_version()}); register "
@@ -141,10 +164,87 @@ def prepare_restore(store_or_dir: Store | Path, backup: Path, *, now: datetime |
     return prepared
 
 
+def _prepare_server(store: Store, backup: Path, *, now: datetime | None, keep: int | None, actor: Actor,
+                    ignore: tuple[int, ...]) -> PreparedRestore:
+    from . import server
+
+    data_dir = store.data_dir
+    if not backup.is_file():
+        raise BackupError(f"Berkas cadangan {backup} tidak ditemukan.")
+    kind = sniff_kind(backup)
+    if kind is None:
+        raise BackupError(f"Berkas {backup.name} bukan cadangan PPID Desk (bukan register SQLite, arsip pg_dump "
+                          "atau ekspor logis); register tidak diubah.")
+    if keep is None:
+        keep = stored_settings(store)[0]
+    target = server.ServerTarget.of(store)
+    with store.db.connection().cursor() as cursor:
+        server.refuse_other_desks(cursor, target.address, ignore)
+    staged = None
+    if kind == SQLITE:  # a copy of the file in the data folder: a USB stick may be pulled meanwhile
+        staged = data_dir / f"{backup.name}.pemulihan"
+        try:
+            check_room(data_dir, backup.stat().st_size)
+            copy_file(backup, staged)
+        except BackupError:
+            raise
+        except OSError as exc:
+            raise BackupError(f"Berkas cadangan tidak dapat disalin ke folder data: {why(exc)}; tidak ada yang "
+                              "diubah.") from exc
+    try:
+        source = server.check_source(staged or backup, kind)
+        folder = backup_dir(data_dir)
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise BackupError(f"Folder cadangan {folder} tidak dapat dibuat: {why(exc)}") from exc
+        remove_stale_parts(folder)
+        made = (now or datetime.now()).replace(microsecond=0)
+        saved, _version, _kind = server.write_backup(store, folder, made, "sebelum-pemulihan")
+    except BaseException:
+        if staged is not None:
+            staged.unlink(missing_ok=True)
+        raise
+    prepared = PreparedRestore(data_dir, backup, staged, source.schema_version, saved, False, actor=actor,
+                               server=ServerRestore(target, source))
+    prepared.removed = prune(folder, keep, protect={saved, backup})
+    return prepared
+
+
+def _finish_server(prepared: PreparedRestore) -> RestoreResult:
+    """The restore's transaction on the server, on a connection of its own (the app's is
+    closed by now); the audit log's reset is written in it."""
+    from ..store.models import database as database_proxy
+    from . import server
+
+    assert prepared.server is not None
+    target = prepared.server.target
+    db = target.open_database()
+    previous = database_proxy.obj
+    database_proxy.initialize(db)
+    try:
+        db.connect()
+        server.restore_into(db, target, prepared.server.source, actor=prepared.actor,
+                            reason=f"register dipulihkan dari cadangan {prepared.source.name}")
+    finally:
+        if not db.is_closed():
+            db.close()
+        database_proxy.initialize(previous)
+        if prepared.staged is not None:
+            prepared.staged.unlink(missing_ok=True)
+    return RestoreResult(prepared.source, prepared.schema_version, prepared.saved_current, False)
+
+
 def finish_restore(prepared: PreparedRestore) -> RestoreResult:
     """Swap the checked copy in. The register must be closed (by every connection): its
     WAL and shared-memory files are removed first — their content is in the copy saved by
-    :func:`prepare_restore` — so SQLite never applies the old WAL to the restored file."""
+    :func:`prepare_restore` — so SQLite never applies the old WAL to the restored file.
+
+    A register on a server: the restore's one transaction on a connection of its own
+    (this desk's other connections to the server must be closed, as the file must be for
+    SQLite; any other desk connected refuses it). A failure leaves the register as it was."""
+    if prepared.server is not None:
+        return _finish_server(prepared)
     target = database_path(prepared.data_dir)
     try:
         for suffix in ("-wal", "-shm", "-journal"):
@@ -165,13 +265,15 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
 
 def discard(prepared: PreparedRestore) -> None:
     """Give up a prepared restore; the register was never touched."""
-    prepared.staged.unlink(missing_ok=True)
+    if prepared.staged is not None:
+        prepared.staged.unlink(missing_ok=True)
 
 
 def restore(store_or_dir: Store | Path, backup: Path, *, now: datetime | None = None,
             keep: int | None = None, actor: Actor = "") -> RestoreResult:
     """Restore ``backup`` as the register. A given store is closed (reopen it afterwards;
-    opening it records the audit log's reset, see :func:`ppid_desk.audit.request_reset`)."""
+    opening it records the audit log's reset, see :func:`ppid_desk.audit.request_reset`;
+    a register on a server has its reset written by the restore itself)."""
     prepared = prepare_restore(store_or_dir, backup, now=now, keep=keep, actor=actor)
     if isinstance(store_or_dir, Store):
         store_or_dir.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import getpass
 import os
 import sys
 from datetime import date, datetime
@@ -12,12 +13,31 @@ from ..errors import StoreError
 from ..office import load_office
 from ..paths import database_path, resolve_data_dir
 from ..store import Store, latest_version, open_store
+from ..store.location import resolve_database
+from ..store.postgres import PasswordRefused
 from ..workdays import load_calendar
 from .parser import Command, fail, no_arguments
 
 
-def open_from_args(args: argparse.Namespace) -> Store:
-    return open_store(resolve_data_dir(args.data_dir))
+def open_from_args(args: argparse.Namespace, migrate: bool = True) -> Store:
+    """The register the command line names: ``--database`` / PPID_DESK_DATABASE / this
+    desk's setting, else the SQLite file in the data folder. A server's password comes
+    from the OS keyring (or libpq's PGPASSWORD); when the server still asks for one and
+    a person is at the terminal, it is asked for (never on the command line)."""
+    data_dir = resolve_data_dir(args.data_dir)
+    address = resolve_database(getattr(args, "database", None), data_dir)
+    try:
+        return open_store(data_dir, migrate=migrate, database=address)
+    except PasswordRefused:
+        if address is None or not sys.stdin.isatty():
+            raise
+    password = getpass.getpass(f"Kata sandi {address.user} di {address.host}:{address.port}: ")
+    return open_store(data_dir, migrate=migrate, database=address, password=password)
+
+
+def server_of(args: argparse.Namespace):
+    """The PostgreSQL server the command line names, or None for the SQLite file."""
+    return resolve_database(getattr(args, "database", None), resolve_data_dir(args.data_dir))
 
 
 def parse_when(text: str) -> date | datetime:
@@ -104,18 +124,25 @@ def _check(args: argparse.Namespace) -> int:
         return fail(f"folder data {data_dir} belum ada (jalankan aplikasi sekali untuk membuatnya).")
     if not os.access(data_dir, os.W_OK):
         return fail(f"folder data {data_dir} tidak dapat ditulisi.")
+    try:
+        server = server_of(args)
+    except StoreError as exc:
+        return fail(exc.message)
     db_path = database_path(data_dir)
-    print(f"database: {db_path}")
-    if not db_path.is_file():
+    print(f"database: {server or db_path}")
+    if server is None and not db_path.is_file():
         return fail(f"basis data {db_path} belum ada (jalankan aplikasi sekali untuk membuatnya).")
     try:
-        store = open_store(data_dir, migrate=False)
+        store = open_from_args(args, migrate=False)
     except StoreError as exc:
         return fail(exc.message)
     with store:
         version = store.schema_version()
         newest = latest_version()
         print(f"schema: {version} (aplikasi ini: {newest})")
+        if server is not None and version == 0:
+            return fail(f"basis data {server} belum berisi register PPID Desk (buka aplikasi sekali untuk "
+                        "menyiapkannya).")
         try:
             problems = store.integrity_problems()
         except Exception as exc:  # the file itself is damaged beyond a report
@@ -126,6 +153,12 @@ def _check(args: argparse.Namespace) -> int:
                 print(f"  {problem}")
             return fail(f"basis data {db_path} rusak ({len(problems)} temuan); pulihkan dari cadangan.")
         print("integrity: ok")
+        if server is not None and version >= 10:
+            # numbers a desk reserved for working offline and has not used yet (not gaps)
+            from ..offline import reserved_unused
+
+            for reserved in reserved_unused():
+                print(f"dicadangkan: {reserved.describe()}")
         if version < newest:
             print(f"catatan: skema akan diperbarui ke {newest} saat aplikasi dibuka (salinan dibuat dulu).")
     return 0

@@ -21,6 +21,7 @@ from ..backup import quick_problems
 from ..errors import DamagedStoreError
 from ..paths import backup_dir, database_path, resolve_data_dir
 from ..store import open_store, sqlite
+from ..store.location import resolve_database
 
 WRITES = frozenset({"demo", "import-register", "import-dip", "print", "restore", "user"})
 READS = frozenset({"gui", "smoke", "deadline", "holidays", "check", "backup", "audit", "export-register",
@@ -83,6 +84,8 @@ def run_guarded(args: argparse.Namespace) -> int:
         return args.handler(args)
     data_dir = resolve_data_dir(args.data_dir)
     with instance.held(data_dir):
-        if command != "restore":
+        # a register on a PostgreSQL server has no file here to check (the server keeps
+        # its own pages consistent); resolving also refuses a malformed --database URL
+        if command != "restore" and resolve_database(getattr(args, "database", None), data_dir) is None:
             _refuse_damaged(data_dir)
         return args.handler(args)

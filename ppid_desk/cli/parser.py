@@ -65,6 +65,9 @@ def build_parser(commands: list[Command]) -> Parser:
     parser.add_argument("--version", action="version", version=f"ppid-desk {__version__}")
     parser.add_argument("--data-dir", metavar="DIR",
                         help="folder data (bawaan: PPID_DESK_DATA_DIR atau folder data pengguna)")
+    parser.add_argument("--database", metavar="URL",
+                        help="register di server PostgreSQL, postgresql://pengguna@host:port/nama_db (bawaan: "
+                             "PPID_DESK_DATABASE, lalu Pengaturan → Basis data, lalu SQLite di folder data)")
     sub = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
     for command in commands:
         child = sub.add_parser(command.name, help=command.help, description=command.help)

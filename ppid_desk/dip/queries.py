@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import peewee
 
 from ..errors import ValidationError
-from ..store import sqlite
+from ..store import backend
 from ..store.models import DipEntry, DipEvent, Request, Unit, database
 from .codes import InfoClass
 from .search_words import ABBREVIATIONS, STOP_WORDS
@@ -107,7 +107,7 @@ def search(text: str, limit: int = 50, include_retired: bool = False) -> list[Di
     """Entries whose summary, holder or official hold every word of ``text`` (as prefixes),
     best first; none for a text without words."""
     groups = [[w] for w in words_of(text)[:12]]
-    hits = sqlite.search_dip_ids(database.obj, groups, limit=limit, active_only=not include_retired)
+    hits = backend.search_dip_ids(database.obj, groups, limit=limit, active_only=not include_retired)
     return _in_order([i for i, _ in hits])
 
 
@@ -144,7 +144,7 @@ def suggest(information_text: str, limit: int = 5) -> list[DipMatch]:
                 ([[stem(w)] for w in words if stem(w) != w], STEM_WEIGHT))
     for groups, weight in rankings:
         if groups:
-            for entry, rank in sqlite.search_dip_ids(database.obj, groups, any_group=True, limit=SUGGEST_POOL):
+            for entry, rank in backend.search_dip_ids(database.obj, groups, any_group=True, limit=SUGGEST_POOL):
                 score[entry] = score.get(entry, 0.0) + weight * rank
     best = sorted(score, key=lambda i: (score[i], i))[:limit]
     return [DipMatch(e.id, e.summary, InfoClass(e.info_class), holder_text(e), e.pasal17, score[e.id])

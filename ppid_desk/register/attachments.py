@@ -17,12 +17,15 @@ import unicodedata
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
+import peewee
+
 from .. import audit
 from ..accounts.officer import Actor, require
 from ..accounts.roles import Permission
 from ..errors import PpidError, ValidationError
 from ..paths import fsync_folder
-from ..store.models import Attachment, Request, RequestEvent, database
+from ..store import backend
+from ..store.models import Attachment, AttachmentBlob, Request, RequestEvent, database
 from .codes import EventKind, Labelled
 
 FOLDER = "lampiran"
@@ -119,14 +122,51 @@ def _sha256_of(path: Path) -> str:
 
 
 def verify_attachment(data_dir: Path, attachment: Attachment) -> bool:
-    """True when the stored copy is there and still has the recorded size and SHA-256."""
+    """True when the stored copy is there and still has the recorded size and SHA-256 (on
+    a server register: this desk's copy, else the server's, checked when fetched)."""
     try:
         path = attachment_path(data_dir, attachment)
-        if not path.is_file() or path.stat().st_size != attachment.size:
-            return False
-        return _sha256_of(path) == attachment.sha256
+        if path.is_file() and path.stat().st_size == attachment.size and _sha256_of(path) == attachment.sha256:
+            return True
     except (OSError, ValueError):
         return False
+    if backend.is_postgres(database):
+        size = (AttachmentBlob.select(peewee.fn.length(AttachmentBlob.data))
+                .where(AttachmentBlob.attachment == attachment.id).scalar())
+        return size == attachment.size
+    return False
+
+
+def local_copy(data_dir: Path, attachment: Attachment) -> Path:
+    """The attachment as a file on this computer, to open. On a server register a desk
+    that does not have it yet (it was attached at another desk) fetches it from the
+    server, checks its SHA-256 and keeps it in its data folder; a copy changed or lost on
+    this computer is fetched again."""
+    path = attachment_path(data_dir, attachment)
+    if not backend.is_postgres(database):
+        return path
+    try:
+        if path.is_file() and path.stat().st_size == attachment.size and _sha256_of(path) == attachment.sha256:
+            return path
+    except OSError:
+        pass  # fetched again below
+    data = (AttachmentBlob.select(AttachmentBlob.data)
+            .where(AttachmentBlob.attachment == attachment.id).scalar())
+    if data is None:
+        raise PpidError(f"Berkas {attachment.filename} tidak ada di komputer ini maupun di server.")
+    data = bytes(data)
+    if hashlib.sha256(data).hexdigest() != attachment.sha256:
+        raise PpidError(f"Berkas {attachment.filename} di server tidak cocok dengan catatannya (SHA-256 berbeda); "
+                        "berkas tidak dibuka.")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(path.name + ".part")
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise PpidError(f"Berkas {attachment.filename} tidak dapat disimpan di folder data ({exc.strerror or exc}).") \
+            from exc
+    return path
 
 
 def _checked_source(path: Path) -> int:
@@ -235,6 +275,8 @@ def add_attachment(data_dir: Path, request_id: int, path: str | os.PathLike[str]
                 request=row.id, kind=kind.value, filename=source.name[:255],
                 stored_name=f"{row.year}/{row.id}/{safe}", sha256=sha256, size=size, added_at=now,
                 added_by=str(actor))
+            if backend.is_postgres(database):  # every desk of the office can open it
+                AttachmentBlob.create(attachment=attachment.id, data=temporary.read_bytes())
             RequestEvent.create(request=row.id, kind=EventKind.ATTACHED.value, at=now, actor=str(actor),
                                 data=json.dumps({"kind": kind.value, "filename": source.name, "sha256": sha256,
                                                  "size": size}, ensure_ascii=False))

@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from itertools import accumulate
 
+import peewee
+
 from .. import audit
 from ..accounts.officer import Actor, require
 from ..accounts.roles import Permission
@@ -32,7 +34,7 @@ from ..objections.demo_build import EVENT_COLUMNS as OBJECTION_EVENT_COLUMNS, OB
 from ..objections.demo_words import DEMO_ATASAN
 from ..objections.numbering import SERIES as OBJECTION_SERIES
 from ..office import load_office
-from ..store import sqlite
+from ..store import backend
 from ..store.models import Objection, ObjectionEvent, Request, RequestEvent, Requester, RequestUnit, Unit, database
 from ..workdays import load_calendar
 from .codes import EventKind, Status
@@ -67,6 +69,33 @@ class DemoSummary:
 def _insert_sql(table: str, columns: list[str]) -> str:
     marks = ", ".join([database.param] * len(columns))
     return f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})"
+
+
+class _Writer:
+    """``executemany`` of prepared rows. The builders write SQLite's values (0/1 for
+    booleans); on PostgreSQL those columns become real booleans, and the id sequences of
+    tables written with explicit ids move past them at the end (:meth:`finish`)."""
+
+    def __init__(self, cursor) -> None:
+        self.cursor = cursor
+        self.postgres = backend.is_postgres(database)
+        self._flags: dict[str, list[int]] = {}
+
+    def many(self, sql: str, model: type, columns: list[str], rows: list[tuple]) -> None:
+        if self.postgres and rows:
+            flags = self._flags.get(sql)
+            if flags is None:
+                kinds = {f.column_name: f for f in model._meta.sorted_fields}
+                flags = self._flags[sql] = [i for i, c in enumerate(columns)
+                                            if isinstance(kinds.get(c), peewee.BooleanField)]
+            if flags:
+                rows = [tuple(bool(v) if i in flags and v is not None else v for i, v in enumerate(row))
+                        for row in rows]
+        self.cursor.executemany(sql, rows)
+
+    def finish(self, *models: type) -> None:
+        for model in models:
+            backend.after_explicit_ids(database, model._meta.table_name)
 
 
 def _received_times(rng: random.Random, clock: Clock, n: int, today: date, years: int) -> list[datetime]:
@@ -129,7 +158,7 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
     sql_requester = _insert_sql(Requester._meta.table_name, REQUESTER_COLUMNS)
     sql_event = _insert_sql(RequestEvent._meta.table_name, EVENT_COLUMNS)
     sql_routing = _insert_sql(RequestUnit._meta.table_name, ROUTING_COLUMNS)
-    with database.atomic(), sqlite.bulk_request_load(database), audit.batch():
+    with database.atomic(), backend.bulk_request_load(database), audit.batch():
         times = _received_times(rng, clock, n_requests, today, years)
         units, summary.units_created = _units(datetime.combine(today - timedelta(days=round(365.25 * years)),
                                                                time(8, 0)))
@@ -143,7 +172,7 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
         builder = Builder(rng, clock, today, office.request_number_pattern, ppid, units, first_requester, planner,
                           dip)
         by_status = summary.by_status
-        cursor = database.cursor()
+        write = _Writer(database.cursor())
         for chunk in range(0, n_requests, CHUNK):
             requests: list[tuple] = []
             requesters: list[tuple] = []
@@ -152,11 +181,11 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
             for i in range(chunk, min(chunk + CHUNK, n_requests)):
                 status = builder.request(first_request + i, times[i], requests, requesters, events, routings)
                 by_status[status] += 1
-            cursor.executemany(sql_requester, requesters)
-            cursor.executemany(sql_request, requests)
+            write.many(sql_requester, Requester, REQUESTER_COLUMNS, requesters)
+            write.many(sql_request, Request, REQUEST_COLUMNS, requests)
             summary.dip_links += sum(1 for e in events if e[1] == _LINKED)
-            cursor.executemany(sql_routing, routings)
-            cursor.executemany(sql_event, events)
+            write.many(sql_routing, RequestUnit, ROUTING_COLUMNS, routings)
+            write.many(sql_event, RequestEvent, EVENT_COLUMNS, events)
             summary.requests += len(requests)
             summary.requesters += len(requesters)
             summary.events += len(events)
@@ -168,9 +197,12 @@ def generate(n_requests: int, seed: int, years: int, today: date, progress: Prog
             summary.by_year[year] = last
         first_objection = (Objection.select(Objection.id).order_by(Objection.id.desc()).scalar() or 0) + 1
         objections = planner.finish(first_objection, office.objection_number_pattern)
-        cursor.executemany(_insert_sql(Objection._meta.table_name, OBJECTION_COLUMNS), objections.rows)
-        cursor.executemany(_insert_sql(ObjectionEvent._meta.table_name, OBJECTION_EVENT_COLUMNS), objections.events)
-        cursor.executemany(sql_event, objections.request_events)
+        write.many(_insert_sql(Objection._meta.table_name, OBJECTION_COLUMNS), Objection, OBJECTION_COLUMNS,
+                   objections.rows)
+        write.many(_insert_sql(ObjectionEvent._meta.table_name, OBJECTION_EVENT_COLUMNS), ObjectionEvent,
+                   OBJECTION_EVENT_COLUMNS, objections.events)
+        write.many(sql_event, RequestEvent, EVENT_COLUMNS, objections.request_events)
+        write.finish(Requester, Request, Objection)
         for year, last in sorted(objections.by_year.items()):
             raise_floor(OBJECTION_SERIES, year, last)
         summary.events += len(objections.request_events)

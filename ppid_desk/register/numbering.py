@@ -90,16 +90,17 @@ def next_sequence(series: str, year: int, floor: int = 0) -> int:
     ``floor`` is the highest sequence already used in the register for that year (e.g.
     by imported records); the counter never gives out a number at or below it.
     """
-    updated = (Counter.update(last=_at_least(floor) + 1)
-               .where((Counter.series == series) & (Counter.year == year)).execute())
-    if not updated:
-        Counter.insert(series=series, year=year, last=floor + 1).execute()
+    # The row is made first if missing (two desks making it at once: one insert is
+    # ignored), then raised: the UPDATE locks the row to the end of the transaction, so
+    # desks saving at the same instant take turns and neither a number nor a gap repeats.
+    Counter.insert(series=series, year=year, last=floor).on_conflict_ignore().execute()
+    (Counter.update(last=_at_least(floor) + 1)
+     .where((Counter.series == series) & (Counter.year == year)).execute())
     return Counter.get((Counter.series == series) & (Counter.year == year)).last
 
 
 def raise_floor(series: str, year: int, used: int) -> None:
     """Make sure the counter is past ``used`` (after importing numbered records)."""
-    updated = (Counter.update(last=_at_least(used))
-               .where((Counter.series == series) & (Counter.year == year)).execute())
-    if not updated:
-        Counter.insert(series=series, year=year, last=used).execute()
+    Counter.insert(series=series, year=year, last=used).on_conflict_ignore().execute()
+    (Counter.update(last=_at_least(used))
+     .where((Counter.series == series) & (Counter.year == year)).execute())

@@ -11,7 +11,8 @@ import peewee
 
 from ..errors import DamagedStoreError, SchemaTooNewError, StoreError
 from ..paths import backup_dir, database_path, ensure_data_dir
-from . import sqlite
+from . import backend, sqlite
+from .location import ServerAddress, keyring_password, parse_database_url
 from .migrations import latest_version, pending
 from .models import database as database_proxy
 
@@ -21,16 +22,26 @@ class Store:
     """The open register of one office."""
 
     data_dir: Path
-    path: Path
+    path: Path | None  # the SQLite file; None when the register is on a PostgreSQL server
     db: peewee.Database
     upgraded_from: int | None = None
     pre_upgrade_copy: Path | None = None
+    address: ServerAddress | None = None  # the PostgreSQL server, when there is one
+
+    @property
+    def is_postgres(self) -> bool:
+        return self.address is not None
+
+    @property
+    def where(self) -> str:
+        """The register's location in words (a file path or a server URL)."""
+        return str(self.address) if self.address else str(self.path)
 
     def schema_version(self) -> int:
-        return sqlite.schema_version(self.db)
+        return backend.schema_version(self.db)
 
     def integrity_problems(self, quick: bool = False, foreign_keys: bool = True) -> list[str]:
-        return sqlite.integrity_problems(self.db, quick=quick, foreign_keys=foreign_keys)
+        return backend.integrity_problems(self.db, quick=quick, foreign_keys=foreign_keys)
 
     def close(self) -> None:
         if not self.db.is_closed():
@@ -45,13 +56,22 @@ class Store:
         self.close()
 
 
-def open_store(data_dir: Path, migrate: bool = True) -> Store:
-    """Open (creating if needed) the register in ``data_dir`` and bring it up to date.
+def open_store(data_dir: Path, migrate: bool = True, database: ServerAddress | str | None = None,
+               password: str | None = None) -> Store:
+    """Open (creating if needed) the register and bring it up to date.
 
-    A database written by a newer app is refused; before an existing database is
+    ``database`` None (or "") is the SQLite file in ``data_dir``; a PostgreSQL URL or
+    :class:`ServerAddress` is the office's server (``password`` None: the OS keyring's,
+    or none for trust/peer authentication). ``data_dir`` keeps the desk's own files
+    (attachments, documents, backups, logs) either way.
+
+    A database written by a newer app is refused; before an existing SQLite database is
     upgraded it is copied to ``<data>/backups``.
     """
     ensure_data_dir(data_dir)
+    address = parse_database_url(database) if isinstance(database, str) else database
+    if address is not None:
+        return _open_server(data_dir, address, password, migrate)
     path = database_path(data_dir)
     db = sqlite.open_database(path)
     try:
@@ -71,11 +91,7 @@ def open_store(data_dir: Path, migrate: bool = True) -> Store:
     newest = latest_version()
     if current > newest:
         db.close()
-        raise SchemaTooNewError(
-            f"Basis data {path} dibuat oleh versi PPID Desk yang lebih baru "
-            f"(skema {current}; versi ini mengenal sampai skema {newest}). "
-            "Perbarui aplikasi PPID Desk; basis data tidak diubah."
-        )
+        raise _too_new(path, current)
     store = Store(data_dir=data_dir, path=path, db=db)
     if migrate and current < newest:
         store.upgraded_from = current
@@ -104,11 +120,54 @@ def open_store(data_dir: Path, migrate: bool = True) -> Store:
     return store
 
 
+def _too_new(where: object, current: int) -> SchemaTooNewError:
+    return SchemaTooNewError(
+        f"Basis data {where} dibuat oleh versi PPID Desk yang lebih baru "
+        f"(skema {current}; versi ini mengenal sampai skema {latest_version()}). "
+        "Perbarui aplikasi PPID Desk; basis data tidak diubah."
+    )
+
+
+def _open_server(data_dir: Path, address: ServerAddress, password: str | None, migrate: bool) -> Store:
+    """The register on a PostgreSQL server. Desks starting a new version at the same time
+    upgrade it once: the migrations run under a server-wide advisory lock."""
+    from . import postgres
+
+    if password is None:
+        password = keyring_password(address)
+    db = postgres.open_database(address, password)
+    db.desk_data_dir = data_dir  # this desk's own files (the audit head: ppid_desk.audit.head_path)
+    db.connect()
+    try:
+        current = postgres.schema_version(db)
+        if current > latest_version():
+            raise _too_new(address, current)
+        store = Store(data_dir=data_dir, path=None, db=db, address=address)
+        if migrate and current < latest_version():
+            db.execute_sql("SELECT pg_advisory_lock(%s)", (postgres.MIGRATION_LOCK,))
+            try:
+                current = postgres.schema_version(db)  # another desk may have upgraded meanwhile
+                if current < latest_version():
+                    store.upgraded_from = current
+                    apply_migrations(db, current)
+            finally:
+                db.execute_sql("SELECT pg_advisory_unlock(%s)", (postgres.MIGRATION_LOCK,))
+    except BaseException:
+        db.close()
+        raise
+    database_proxy.initialize(db)
+    if migrate or current == latest_version():
+        from ..audit import finish_pending_reset
+
+        finish_pending_reset(data_dir)
+    return store
+
+
 def apply_migrations(db: peewee.Database, current: int) -> int:
     """Run every pending migration, each with its version bump in one transaction."""
     for step in pending(current):
         with db.atomic():
             step.step(db)
-            sqlite.set_schema_version(db, step.version)
+            backend.set_schema_version(db, step.version)
         current = step.version
     return current

@@ -108,7 +108,7 @@ def _v2(db: peewee.Database) -> None:
 
 @migration(3, "request register: requesters, requests, routings, events, attachments, counters")
 def _v3(db: peewee.Database) -> None:
-    from . import sqlite
+    from . import backend
 
     requester = _frozen(db, "requester", {
         "kind": peewee.CharField(max_length=16),
@@ -189,7 +189,7 @@ def _v3(db: peewee.Database) -> None:
         "last": peewee.IntegerField(default=0),
     }, primary_key=peewee.CompositeKey("series", "year"))
     db.create_tables([requester, request, routing, event, attachment, counter], safe=False)
-    sqlite.create_request_search(db)
+    backend.create_request_search(db)
 
 
 @migration(4, "issued documents: receipts, notices, decisions as issued (PDF bytes)")
@@ -290,7 +290,7 @@ def _v7(db: peewee.Database) -> None:
     nullable ``request.dip_entry_id`` (add_column indexes it)."""
     from playhouse.migrate import SchemaMigrator, migrate
 
-    from . import sqlite
+    from . import backend
 
     unit = _frozen(db, "unit", {"name": peewee.CharField(max_length=200)})
     entry = _frozen(db, "dip_entry", {
@@ -323,7 +323,7 @@ def _v7(db: peewee.Database) -> None:
         "data": peewee.TextField(default="{}"),
     })
     db.create_tables([entry, event], safe=False)
-    sqlite.create_dip_search(db)
+    backend.create_dip_search(db)
     migrate(SchemaMigrator.from_database(db).add_column(
         "request", "dip_entry_id", peewee.ForeignKeyField(entry, null=True, field=entry.id, on_delete="RESTRICT")))
 
@@ -400,3 +400,36 @@ def _v9(db: peewee.Database) -> None:
         "hash": peewee.CharField(max_length=64),
     }, indexes=((("target_kind", "target_id"), False),))
     db.create_tables([officer, audit], safe=False)
+
+
+@migration(10, "several desks: number blocks for registering offline, attachment contents on the server, "
+               "an index of audit actions")
+def _v10(db: peewee.Database) -> None:
+    """``number_block``: the sequence numbers ``first``..``last`` (inclusive) of a series and
+    year, taken from the counter at once by one desk (``desk``, its random id) while it was
+    connected, to register with while the server cannot be reached (ppid_desk.offline).
+    ``released``: the desk gave the numbers it had not used up (a past year); they are
+    never given out. A SQLite register (one desk) never has rows here.
+
+    ``attachment_blob``: on a server register an attachment's bytes are kept in the
+    database too, so every desk can open it (each desk caches a copy in its data folder);
+    a SQLite register keeps them only as files and has no rows here."""
+    block = _frozen(db, "number_block", {
+        "series": peewee.CharField(max_length=32),
+        "year": peewee.IntegerField(),
+        "desk": peewee.CharField(max_length=64, index=True),
+        "first": peewee.IntegerField(),
+        "last": peewee.IntegerField(),
+        "reserved_at": peewee.DateTimeField(),
+        "reserved_by": peewee.CharField(max_length=100, default=""),
+        "released": peewee.BooleanField(default=False),
+        "released_at": peewee.DateTimeField(null=True),
+    }, indexes=((("series", "year", "first"), True),))
+    attachment = _frozen(db, "attachment", {})  # only as the target of the key below
+    blob = _frozen(db, "attachment_blob", {
+        "attachment": peewee.ForeignKeyField(attachment, primary_key=True, on_delete="RESTRICT"),
+        "data": peewee.BlobField(),
+    })
+    db.create_tables([block, blob], safe=False)
+    # a desk on a server finds the newest reset of the audit log at every append (ppid_desk.audit)
+    db.execute_sql("CREATE INDEX audit_log_action ON audit_log (action)")

@@ -424,7 +424,45 @@ class AuditEntry(BaseModel):
 
     class Meta:
         table_name = "audit_log"
-        indexes = ((("target_kind", "target_id"), False),)
+        # action: migration 10, for the newest reset of the log (ppid_desk.audit._newest_reset)
+        indexes = ((("target_kind", "target_id"), False), (("action",), False))
 
 
 ALL_MODELS = (*ALL_MODELS, OfficerAccount, AuditEntry)
+
+
+class NumberBlock(BaseModel):
+    """Sequence numbers ``first``..``last`` (inclusive) of ``series`` in ``year`` reserved by
+    one desk (``desk``: its random id, ppid_desk.offline) while connected, used only by that
+    desk while the server cannot be reached (migration 10). The numbers a desk never used
+    stay reserved (gaps an auditor can explain); ``released``: the desk will not use them."""
+
+    series = peewee.CharField(max_length=32)
+    year = peewee.IntegerField()
+    desk = peewee.CharField(max_length=64, index=True)
+    first = peewee.IntegerField()
+    last = peewee.IntegerField()
+    reserved_at = peewee.DateTimeField(default=_now)
+    reserved_by = peewee.CharField(max_length=100, default="")
+    released = peewee.BooleanField(default=False)
+    released_at = peewee.DateTimeField(null=True)
+
+    class Meta:
+        table_name = "number_block"
+        indexes = ((("series", "year", "first"), True),)
+
+
+
+
+class AttachmentBlob(BaseModel):
+    """The bytes of an attachment on a server register (migration 10), so that every desk
+    can open it; a SQLite register keeps attachments only as files in its data folder."""
+
+    attachment = peewee.ForeignKeyField(Attachment, primary_key=True, backref="blob", on_delete="RESTRICT")
+    data = peewee.BlobField()
+
+    class Meta:
+        table_name = "attachment_blob"
+
+
+ALL_MODELS = (*ALL_MODELS, NumberBlock, AttachmentBlob)

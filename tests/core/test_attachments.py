@@ -247,6 +247,14 @@ def test_verify_detects_a_changed_or_missing_file(store, data_dir, request_row, 
     row = add_attachment(data_dir, request_row.id, write(tmp_path / "ktp.jpg", b"asli"), "ktp", "ani")
     path = attachment_path(data_dir, row)
     assert verify_attachment(data_dir, row)
+    if store.is_postgres:
+        # on a server the attachment is the server's copy: a desk's changed or lost copy
+        # is fetched again when opened
+        for damage in (lambda: path.write_bytes(b"ubah"), path.unlink):
+            damage()
+            assert verify_attachment(data_dir, row)
+            assert attachments.local_copy(data_dir, row).read_bytes() == b"asli"
+        return
     path.write_bytes(b"ubah")  # same size, other content
     assert not verify_attachment(data_dir, row)
     path.write_bytes(b"asli tambahan")
@@ -264,3 +272,28 @@ def test_stored_name_cannot_point_outside_the_folder(data_dir):
 def test_sizes_in_words():
     assert [size_text(n) for n in (0, 900, 1024, 1536, 20 * 1024 * 1024, 5 * 1024 ** 3)] == [
         "0 B", "900 B", "1 KB", "1,5 KB", "20 MB", "5 GB"]
+
+
+# --- several desks on one server -------------------------------------------------------------
+
+@pytest.mark.postgres_only  # a SQLite register (one desk) keeps attachments as files only
+def test_an_attachment_made_at_one_desk_opens_at_another(store, data_dir, request_row, tmp_path):
+    from ppid_desk.errors import PpidError
+    from ppid_desk.store.models import AttachmentBlob
+
+    content = b"%PDF-1.4 surat kuasa " + bytes(range(256)) * 40
+    source = write(tmp_path / "in" / "Surat kuasa.pdf", content)
+    row = add_attachment(data_dir, request_row.id, source, "surat_kuasa", "petugas-a", now=AT)
+    desk_b = tmp_path / "desk-b"
+    assert not attachments.attachment_path(desk_b, row).exists()
+    assert verify_attachment(desk_b, row)  # the server has it whole
+    opened = attachments.local_copy(desk_b, row)
+    assert opened.read_bytes() == content and opened.is_relative_to(desk_b)
+    assert verify_attachment(desk_b, row)
+    # a copy changed on the server is refused, not opened
+    other = add_attachment(data_dir, request_row.id, write(tmp_path / "in" / "ktp.jpg", b"\xff\xd8\xff KTP"),
+                           "ktp", "petugas-a", now=AT)
+    AttachmentBlob.update(data=b"\xff\xd8\xff diganti").where(AttachmentBlob.attachment == other.id).execute()
+    with pytest.raises(PpidError, match="tidak cocok"):
+        attachments.local_copy(tmp_path / "desk-c", other)
+    assert not verify_attachment(tmp_path / "desk-c", other)

@@ -31,10 +31,17 @@ def fill(n: int) -> list[AuditEntry]:
                    {"units": ["Bidang Anggaran"], "n": i}, at=AT) for i in range(1, n + 1)]
 
 
-def tamper(data_dir, sql: str, *params) -> None:
-    """Change the register with the plain sqlite3 module, as someone with the file would."""
+def tamper(store, sql: str, *params) -> None:
+    """Change the register behind the app's back: with the plain sqlite3 module, as someone
+    with the file would, or with psycopg on the server, as someone with its password would."""
     database.obj.close()  # the app's connection reopens on next use
-    conn = sqlite3.connect(database_path(data_dir))
+    if store.address is not None:
+        import psycopg
+
+        with psycopg.connect(store.address.url, autocommit=True) as conn:
+            conn.execute(sql.replace("?", "%s"), params)
+        return
+    conn = sqlite3.connect(database_path(store.data_dir))
     conn.execute(sql, params)
     conn.commit()
     conn.close()
@@ -121,7 +128,7 @@ def test_concurrent_writers_never_fork_the_chain(store):
 
 def test_a_deleted_entry_breaks_the_next_one(store, data_dir):
     fill(6)
-    tamper(data_dir, "DELETE FROM audit_log WHERE id = 3")
+    tamper(store, "DELETE FROM audit_log WHERE id = 3")
     result = verify()
     assert (result.ok, result.broken_id, result.problem, result.checked) == (False, 4, Break.LINK, 2)
     assert result.line().startswith("audit: RUSAK pada entri #4: rantai terputus")
@@ -129,7 +136,7 @@ def test_a_deleted_entry_breaks_the_next_one(store, data_dir):
 
 def test_a_changed_entry_is_named(store, data_dir):
     fill(6)
-    tamper(data_dir, "UPDATE audit_log SET summary = 'Permohonan diputuskan diberikan.' WHERE id = 4")
+    tamper(store, "UPDATE audit_log SET summary = 'Permohonan diputuskan diberikan.' WHERE id = 4")
     result = verify()
     assert (result.ok, result.broken_id, result.problem) == (False, 4, Break.EDITED)
     assert "isi entri diubah" in result.line()
@@ -140,14 +147,14 @@ def test_a_changed_entry_with_its_hash_recomputed_breaks_the_next(store, data_di
     row = AuditEntry.get_by_id(4)
     forged = audit.entry_hash(row.prev_hash, canonical(4, row.at.isoformat(), "Orang Lain", "", row.action,
                                                        row.target_kind, row.target_id, row.summary, row.data))
-    tamper(data_dir, "UPDATE audit_log SET actor_name = 'Orang Lain', hash = ? WHERE id = 4", forged)
+    tamper(store, "UPDATE audit_log SET actor_name = 'Orang Lain', hash = ? WHERE id = 4", forged)
     result = verify()
     assert (result.broken_id, result.problem) == (5, Break.LINK)
 
 
 def test_deleting_the_last_entries_is_caught_by_the_head(store, data_dir):
     fill(6)
-    tamper(data_dir, "DELETE FROM audit_log WHERE id >= 5")
+    tamper(store, "DELETE FROM audit_log WHERE id >= 5")
     result = verify()
     assert (result.ok, result.checked, result.broken_id, result.problem) == (False, 4, 6, Break.TRUNCATED)
     assert result.line() == ("audit: RUSAK pada entri #6: entri terakhir dihapus: audit-head mencatat entri #6, "
@@ -159,6 +166,7 @@ def test_deleting_the_last_entries_is_caught_by_the_head(store, data_dir):
     assert read_head(data_dir / "audit-head").id == 6
 
 
+@pytest.mark.sqlite_only  # on a server the head is per desk: a desk without one starts anew (next tests)
 def test_a_missing_head_file_is_reported(store, data_dir):
     fill(2)
     (data_dir / "audit-head").unlink()
@@ -171,10 +179,47 @@ def test_a_missing_head_file_is_reported(store, data_dir):
 
 def test_reset_head_accepts_the_log_as_it_is_and_says_so(store, data_dir):
     fill(4)
-    tamper(data_dir, "DELETE FROM audit_log WHERE id = 4")  # e.g. a restore from an older backup
+    tamper(store, "DELETE FROM audit_log WHERE id = 4")  # e.g. a restore from an older backup
     assert not verify().ok
     head = audit.reset_head("budi", "register dipulihkan dari cadangan 2026-05-10")
-    assert head.id == 4 and verify().ok
-    entry = AuditEntry.get_by_id(4)
+    # SQLite gives the freed id 4 again, PostgreSQL's sequence 5: either is the new last entry
+    assert head.id == AuditEntry.select().order_by(AuditEntry.id.desc()).first().id and verify().ok
+    entry = AuditEntry.get_by_id(head.id)
     assert entry.action == "audit_head_reset"
     assert json.loads(entry.data)["previous_head_id"] == 4
+
+
+# --- several desks on one server ---------------------------------------------------------------
+
+@pytest.mark.postgres_only  # SQLite: one desk, one file (test_a_missing_head_file_is_reported)
+def test_a_desk_joining_a_server_register_starts_its_head_at_the_newest_entry(store, data_dir):
+    fill(3)  # written by "another desk": this desk's folder has no head yet
+    (data_dir / "audit-head").unlink()
+    assert verify().ok  # nothing recorded by this desk, nothing to compare
+    fill(1)
+    head = read_head(data_dir / "audit-head")
+    assert head is not None and head.id == AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
+    assert verify().ok
+
+
+@pytest.mark.postgres_only  # SQLite: the restore resets the one desk's head (tests/core/test_backup.py)
+def test_a_restore_at_another_desk_replaces_this_desks_head(store, data_dir, tmp_path):
+    fill(5)
+    assert read_head(data_dir / "audit-head").id == 5
+    # another desk restores an older backup: the newest entries vanish...
+    tamper(store, "DELETE FROM audit_log WHERE id >= 4")
+    assert not verify().ok  # ...which this desk rightly reports until the log is reset
+    other = tmp_path / "desk-b"
+    other.mkdir()
+    store.db.desk_data_dir = other  # the reset is made at desk B: its head, not this desk's
+    try:
+        audit.reset_head("budi", "register dipulihkan dari cadangan")
+    finally:
+        store.db.desk_data_dir = data_dir
+    assert read_head(data_dir / "audit-head").id == 5  # this desk's head still names the old log
+    result = verify()
+    assert result.ok, result.line()
+    fill(1)  # and this desk's head follows the new log again
+    head = read_head(data_dir / "audit-head")
+    assert head.reset > 0 and head.id == AuditEntry.select().order_by(AuditEntry.id.desc()).first().id
+    assert verify().ok

@@ -28,7 +28,7 @@ from ppid_desk.store import open_store
 from ppid_desk.store.models import (
     Counter, Objection, ObjectionEvent, Request, RequestEvent, Requester, RequestUnit, Unit,
 )
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.workdays import load_calendar
 
 TODAY = date(2026, 4, 30)

@@ -19,7 +19,7 @@ from ppid_desk.register.codes import Channel, Decision, EventKind, Status
 from ppid_desk.register.importer import ImportProblem, apply, check_file, parse_date, pasal17_letters
 from ppid_desk.register.service import RequesterInput, RequestInput
 from ppid_desk.store.models import Counter, Request, RequestEvent, Requester
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.workdays import load_calendar
 
 TODAY = date(2026, 11, 20)

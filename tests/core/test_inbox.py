@@ -73,7 +73,9 @@ def test_any_input_is_stored_or_refused_with_a_message(store, sender, contact, t
     except ValidationError as exc:
         assert exc.message and InboxMessage.select().count() == before
     else:
-        assert InboxMessage.get_by_id(row.id).text == text.strip()
+        # a PostgreSQL server cannot keep U+0000 in text: it is dropped there (ppid_desk.store.postgres)
+        expected = text.replace("\x00", "") if store.is_postgres else text
+        assert InboxMessage.get_by_id(row.id).text == expected.strip()
 
 
 def test_review_forward_extend_answer(store):

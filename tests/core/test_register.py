@@ -27,7 +27,7 @@ from ppid_desk.register.numbering import (
 )
 from ppid_desk.register.service import DecisionInput, RequesterInput, RequestInput
 from ppid_desk.store.models import Request, Requester, RequestUnit
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.units import save_unit
 from ppid_desk.workdays import add_override, load_calendar, remove_override
 

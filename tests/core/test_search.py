@@ -6,7 +6,7 @@ from datetime import datetime
 
 from ppid_desk.register import service
 from ppid_desk.register.service import RequesterInput, RequestInput
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.workdays import load_calendar
 
 NOW = datetime(2026, 11, 23, 10, 0)

@@ -24,6 +24,7 @@ def _schema(path: Path) -> dict[str, str]:
         db.close()
 
 
+@pytest.mark.sqlite_only  # SQLite's pragmas
 def test_fresh_database_is_at_newest_version_with_pragmas(store):
     assert store.schema_version() == latest_version()
     db = store.db
@@ -125,6 +126,7 @@ def test_failed_migration_leaves_the_previous_version(data_dir, monkeypatch):
         assert "half_done" not in tables
 
 
+@pytest.mark.sqlite_only  # the online backup API of a SQLite file
 def test_copy_database_makes_a_consistent_standalone_file(store, tmp_path):
     store.db.execute_sql("INSERT INTO setting (key, value) VALUES ('agency_name', 'Dinas Uji')")
     target = sqlite_backend.copy_database(store.db, tmp_path / "copy" / "c.sqlite3")
@@ -134,10 +136,13 @@ def test_copy_database_makes_a_consistent_standalone_file(store, tmp_path):
     conn.close()
 
 
-def test_models_agree_with_the_migrated_schema(store, tmp_path):
+def test_models_agree_with_the_migrated_schema(store, tmp_path, request):
     """Today's model classes describe exactly the tables the migrations built."""
     from ppid_desk.store.models import ALL_MODELS
 
+    if store.is_postgres:
+        _models_agree_on_postgres(store, request, ALL_MODELS)
+        return
     scratch = peewee.SqliteDatabase(str(tmp_path / "models.sqlite3"))
     with scratch.bind_ctx(ALL_MODELS):
         scratch.create_tables(ALL_MODELS)
@@ -157,6 +162,33 @@ def test_models_agree_with_the_migrated_schema(store, tmp_path):
     assert columns(store.db) == columns(scratch)
     assert indexes(store.db) == indexes(scratch)
     scratch.close()
+
+
+def _models_agree_on_postgres(store, request, models) -> None:
+    """The same check on a PostgreSQL register, through peewee's introspection: each model
+    table's columns (name, type, nullability, key) and indexes (columns, uniqueness)."""
+    server = request.getfixturevalue("pg_server")
+    name = f"{store.address.dbname}_models"
+    server.create_database(name)
+    scratch = peewee.PostgresqlDatabase(name, host=store.address.host, port=store.address.port,
+                                        user=store.address.user, prefer_psycopg3=True)
+    try:
+        with scratch.bind_ctx(models):
+            scratch.create_tables(models)
+
+        def shape(db: peewee.Database) -> dict[str, tuple]:
+            found = {}
+            for m in models:
+                t = m._meta.table_name
+                cols = sorted((c.name, c.data_type, c.null, c.primary_key) for c in db.get_columns(t))
+                idx = sorted((tuple(i.columns), i.unique) for i in db.get_indexes(t))
+                found[t] = (cols, idx)
+            return found
+
+        assert shape(store.db) == shape(scratch)
+    finally:
+        scratch.close()
+        server.drop_database(name)
 
 
 def test_migration_6_keeps_issued_documents_and_lets_an_objection_own_one(tmp_path):
@@ -206,3 +238,41 @@ def test_migration_7_adds_the_dip_and_lets_a_kept_request_link_to_an_entry(tmp_p
         with pytest.raises(peewee.IntegrityError):
             db.execute_sql("UPDATE request SET dip_entry_id = 99 WHERE id = 1")
         assert upgraded.integrity_problems() == []
+
+
+def test_migration_10_adds_number_blocks_and_keeps_officers_and_the_audit_log(tmp_path):
+    """v9 -> v10: the officers and the audit chain stay as they were; ``number_block`` is
+    empty, and two blocks cannot start at the same number of a series and year."""
+    old_dir = tmp_path / "old"
+    old_dir.mkdir()
+    conn = sqlite3.connect(old_dir / "ppid-desk.sqlite3")
+    conn.executescript((DATA / "schema-v9.sql").read_text(encoding="utf-8"))
+    officers = conn.execute("SELECT * FROM officer ORDER BY id").fetchall()
+    chain = conn.execute("SELECT id, prev_hash, hash FROM audit_log ORDER BY id").fetchall()
+    conn.close()
+    with open_store(old_dir) as upgraded:
+        db = upgraded.db
+        assert [tuple(r) for r in db.execute_sql("SELECT * FROM officer ORDER BY id").fetchall()] == officers
+        assert [tuple(r) for r in db.execute_sql("SELECT id, prev_hash, hash FROM audit_log ORDER BY id")] == chain
+        assert db.execute_sql("SELECT count(*) FROM number_block").fetchone()[0] == 0
+        insert = ("INSERT INTO number_block (series, year, desk, first, last, reserved_at, reserved_by, released) "
+                  "VALUES ('permohonan', 2026, ?, 2, 11, '2026-11-23 10:00:00', 'petugas', 0)")
+        db.execute_sql(insert, ("loket1-3fa9c2",))
+        with pytest.raises(peewee.IntegrityError):
+            db.execute_sql(insert, ("loket2-77ab01",))
+        assert upgraded.integrity_problems() == []
+
+
+def test_a_sqlite_desk_does_not_import_the_postgresql_driver(tmp_path):
+    """peewee would import psycopg (~60 ms) at every start; ppid_desk.store hides it until
+    a server register is opened (ppid_desk.store.postgres hands it over then). Upgrading a
+    register's schema still imports it (playhouse.migrate does), once."""
+    import subprocess
+    import sys
+
+    open_store(tmp_path / "data").close()  # made (and migrated: playhouse.migrate needs it) beforehand
+    code = ("import sys; from pathlib import Path; from ppid_desk.store import open_store; "
+            f"s = open_store(Path({str(tmp_path / 'data')!r})); s.close(); "
+            "print('psycopg' in sys.modules); import peewee; print(peewee.psycopg is None)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "True"]

@@ -36,7 +36,7 @@ from ppid_desk.reports.issuing import fitting_kinds, produce
 from ppid_desk.reports.objection_issuing import produce_objection
 from ppid_desk.reports.register_xlsx import export_register
 from ppid_desk.store.models import Objection, Request, Unit
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.units import list_units, save_unit
 from ppid_desk.workdays import load_calendar
 

@@ -13,7 +13,7 @@ from ...accounts.officer import Actor, require
 from ...accounts.roles import Permission
 from ...errors import ValidationError
 from ...office import load_office
-from ...store import sqlite
+from ...store import backend
 from ...store.models import Request, RequestEvent, Requester, database
 from ...workdays import load_calendar
 from ..codes import Decision, EventKind, Status
@@ -80,6 +80,8 @@ def apply(plan: ImportPlan, actor: Actor, now: datetime | None = None) -> Import
     deadlines: dict[object, Any] = {}
     file_name = plan.path.name
     with database.atomic():
+        # rows are read back by "id > before": no other desk may insert meanwhile
+        backend.lock_tables(database.obj, "requester", "request")
         existing, taken = existing_numbers()
         clash = [r for r in plan.rows if r.number.casefold() in existing]
         if clash:
@@ -122,7 +124,7 @@ def apply(plan: ImportPlan, actor: Actor, now: datetime | None = None) -> Import
                 row.delivered_on if status is Status.CLOSED else None, actor_text, True,
             ))
         before = _max_id(Request)
-        with sqlite.bulk_request_load(database.obj):  # the search index is rebuilt once, not per row
+        with backend.bulk_request_load(database.obj):  # the search index is rebuilt once, not per row
             _insert(Request, [getattr(Request, f) for f in request_fields], rows)
         ids = {number: rid for rid, number in
                Request.select(Request.id, Request.number).where(Request.id > before).tuples()}
