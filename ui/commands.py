@@ -24,7 +24,8 @@ def _gui(args: argparse.Namespace) -> int:
     from .startup import run_gui
 
     app = create_application()
-    return run_gui(app, resolve_data_dir(args.data_dir))
+    # --database URL (issue 11; a global option of the parser): else PPID_DESK_DATABASE or the desk's setting.
+    return run_gui(app, resolve_data_dir(args.data_dir), getattr(args, "database", None))
 
 
 def _smoke(args: argparse.Namespace) -> int:

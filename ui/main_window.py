@@ -26,6 +26,7 @@ from ppid_desk.accounts.roles import Permission
 from ppid_desk.office import load_office
 from ppid_desk.store import Store
 
+from .connection import Changes, ConnectionMonitor, ConnectionStatus, kept_scroll, kept_view, list_view, record_key
 from .home_page import HomePage
 from .window_access import WindowAccess
 
@@ -153,12 +154,27 @@ class MainWindow(WindowAccess, QMainWindow):
         self.body = central
         self.setCentralWidget(self.cover_stack)
 
+        # The register's connection and the changes other desks make (ui/connection.py): the
+        # app's start calls ``self.connection.start()``; a window built by a test does not poll.
+        self.connection = ConnectionMonitor(store, self)
+        self.connection_status: ConnectionStatus | None = None
+        if store.is_postgres:
+            self.connection_status = ConnectionStatus(self.connection)
+            self.statusBar().addPermanentWidget(self.connection_status)
+            self.connection.changed.connect(self._connection_changed)
+        self.connection.dataChanged.connect(self.show_changes_elsewhere)
+        self.connection.queueSent.connect(lambda text: self.statusBar().showMessage(text, 15000))
+
         self._build_menu()
         self._gate()
         self.home.openRequest.connect(lambda request_id: self.open_request(request_id, back_to="beranda"))
         self.home.openObjection.connect(lambda objection_id: self.open_objection(objection_id, back_to="beranda"))
         self.home.openMessage.connect(lambda message_id: self.open_message(message_id, back_to="beranda"))
-        self.statusBar().showMessage(self.tr("Data: {0}").format(str(store.data_dir)))
+        if store.is_postgres:
+            self.statusBar().showMessage(self.tr("Register: {0}; data desk: {1}").format(store.where,
+                                                                                      str(store.data_dir)))
+        else:
+            self.statusBar().showMessage(self.tr("Data: {0}").format(str(store.data_dir)))
         self.refresh_office()
         self.show_page("beranda")
 
@@ -272,6 +288,7 @@ class MainWindow(WindowAccess, QMainWindow):
             page.objectionRequested.connect(self.new_objection)
             page.openObjection.connect(lambda objection_id: self.open_objection(objection_id, back_to="permohonan"))
             page.openDipEntry.connect(lambda entry_id: self.open_dip_entry(entry_id, back_to="permohonan"))
+            page.intake.queuedOffline.connect(lambda _number: self.connection.recount())
         elif key == "keberatan":
             # Objections: filed from a request's detail, steps that change the request, links both ways.
             def objection_request_changed(request_id: int) -> None:
@@ -436,3 +453,44 @@ class MainWindow(WindowAccess, QMainWindow):
             self.page(self._keys[row])  # built the first time it is shown
         self.pages.setCurrentIndex(row)
         self.pageChanged.emit(self._keys[row])
+
+    # ------------------------------------------------------------------ several desks (issue 11)
+    def _connection_changed(self, online: bool) -> None:
+        if online:
+            self.statusBar().showMessage(self.tr("Server basis data tersambung kembali."), 8000)
+
+    def show_changes_elsewhere(self, changes: Changes) -> None:
+        """The register was written since the last look (another desk, the command line, or
+        this desk itself): the pages built so far show it. The officer keeps their place —
+        the current row, the scroll position, an open detail (reloaded only when its own
+        record changed) — and a form being filled in is never touched."""
+        if changes.touches_kind("office"):
+            self.refresh_office()
+        if changes.touches_kind("request", "objection", "message", "calendar", "office"):
+            self.home.refresh()
+        register = self.built_page("permohonan")
+        if register is not None and changes.touches_kind("request", "calendar", "unit", "office"):
+            page = register.register
+            with kept_view(page.table, page.model.request_id, page.model.row_of):
+                page.refresh()
+            self._reload_detail(changes, register, register.detail, "request", register.detail.request_id)
+        for key, kinds, kind, id_name in (
+                ("keberatan", ("objection", "request", "calendar"), "objection", "objection_id"),
+                ("pesan", ("message", "request", "calendar", "unit"), "message", "message_id"),
+                ("dip", ("dip_entry", "request", "unit"), "dip_entry", "entry_id")):
+            area = self.built_page(key)
+            if area is None or not changes.touches_kind(*kinds):
+                continue
+            with list_view(area.page.table):
+                area.page.refresh()
+            self._reload_detail(changes, area, area.detail, kind, getattr(area.detail, id_name, None))
+
+    @staticmethod
+    def _reload_detail(changes: Changes, area: QStackedWidget, detail: QWidget, kind: str,
+                       record_id: int | None) -> None:
+        """Reload the detail on screen when the change named its record."""
+        if record_id is None or area.currentWidget() is not detail:
+            return
+        if changes.everything or changes.touches(kind, record_key(kind, record_id)):
+            with kept_scroll(detail):
+                detail.reload()

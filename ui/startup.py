@@ -9,11 +9,19 @@ the window opened again after a restore.
    register — or a file that is not a database — is never used and never replaced by
    an empty one: :class:`~ppid_desk.ui.backups.damaged.DamagedDialog` offers the newest
    good backup, or quitting.
+   A register on a PostgreSQL server (``--database URL``, ``PPID_DESK_DATABASE`` or
+   Pengaturan → Basis data; issue 11) is opened instead, without the file check: the
+   password comes from the OS keyring, else :class:`ServerPasswordDialog` asks for it
+   (and may keep it in the keyring once the server accepted it). A server that cannot
+   be reached offers "Coba lagi" or "Keluar" — never the local SQLite file, which would
+   split the office's register in two.
 3. Without accounts yet, the first admin account is created (the first-start wizard asks
    for it, or a small dialog for a register made before accounts existed); then the
    window opens covered by the login screen (``ui/accounts/desk_lock.py``) — the admin
    just created is logged in at once. The window's constructor knows nothing of this.
-4. The window runs with its automatic backups. A restore from Pengaturan → Cadangan
+4. The window runs with its automatic backups and its connection monitor
+   (``ui/connection.py``: the server's state in the status bar, other desks' changes
+   shown within seconds). A restore from Pengaturan → Cadangan
    ends the event loop with ``RESTORE``; the window closes (no exit backup), the files
    are swapped with the register closed, and the restored register opens in a new window.
 """
@@ -24,16 +32,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMainWindow, QMessageBox, QVBoxLayout,
+    QWidget,
+)
 
 from ppid_desk import APP_NAME
 from ppid_desk.accounts.officer import Officer
 from ppid_desk.accounts.service import has_officers
 from ppid_desk.backup import PreparedRestore, check_before_opening, discard, finish_restore, quick_problems
 from ppid_desk.cli.parser import fail
-from ppid_desk.errors import DamagedStoreError, PpidError
+from ppid_desk.errors import DamagedStoreError, PpidError, StoreError
 from ppid_desk.office import load_office
 from ppid_desk.store import Store, open_store
+from ppid_desk.store.location import ServerAddress, resolve_database, store_keyring_password
 from ppid_desk.store.sqlite import first_finding
 
 from .backups.auto import AutoBackup
@@ -53,11 +65,131 @@ class Opened:
     check_later: bool  # too large to check before the window: checked in the background
 
 
-def open_checked(data_dir: Path, problem: str | None = None) -> Opened | None:
+@dataclass
+class ServerLogin:
+    """The office's server for this run: its address and, once typed, the password (kept
+    in memory for the run, so a window opened again after a restore need not ask; never
+    written anywhere but, when the officer asks, the OS keyring)."""
+
+    address: ServerAddress
+    password: str | None = None
+    remember: bool = False
+
+
+def password_refused(exc: BaseException) -> bool:
+    """Whether the server wants a (different) password: a StoreError from RegisterPostgres."""
+    return isinstance(exc, StoreError) and "menolak kata sandi" in exc.message
+
+
+def _password_missing(exc: BaseException) -> bool:
+    cause = exc.__cause__
+    return cause is not None and "no password supplied" in str(cause)
+
+
+class ServerPasswordDialog(QDialog):
+    """The server's password, typed (hidden), with "Simpan di keyring sistem"."""
+
+    def __init__(self, address: ServerAddress, refused: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Kata sandi server basis data"))
+        if refused:
+            text = self.tr("Server <b>{0}</b> menolak kata sandi untuk pengguna <b>{1}</b>. Ketik kata sandi yang "
+                           "benar.").format(f"{address.host}:{address.port}", address.user)
+        else:
+            text = self.tr("Register kantor ada di server <b>{0}</b> (basis data {1}). Ketik kata sandi pengguna "
+                           "<b>{2}</b>.").format(f"{address.host}:{address.port}", address.dbname, address.user)
+        self.message = QLabel(text)
+        self.message.setWordWrap(True)
+        self.password = QLineEdit()
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setObjectName("serverPassword")
+        self.remember = QCheckBox(self.tr("Simpan di &keyring sistem"))
+        self.remember.setToolTip(self.tr("Kata sandi disimpan oleh sistem operasi, tidak di berkas; desk ini tidak "
+                                         "menanyakannya lagi."))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sambungkan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Keluar"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.message)
+        layout.addWidget(self.password)
+        layout.addWidget(self.remember)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(440)
+        self.password.setFocus()
+
+
+def ask_password(login: ServerLogin, refused: bool) -> bool:
+    """Ask the server's password into ``login``; False when the officer chose to quit."""
+    dialog = ServerPasswordDialog(login.address, refused)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    login.password = dialog.password.text()
+    login.remember = dialog.remember.isChecked()
+    return True
+
+
+def ask_retry(message: str) -> bool:
+    """The server cannot be reached (``message`` says why, in words an office can act on):
+    "Coba lagi" (True) or "Keluar" (False). (No "Show Details…" with the driver's text: Qt
+    has no Indonesian for that button.)"""
+    box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME,
+                      QCoreApplication.translate("startup", "Server basis data tidak terjangkau."))
+    box.setInformativeText(message + "\n\n" + QCoreApplication.translate(
+        "startup", "Register kantor ada di server itu; PPID Desk tidak membuka register lain agar data kantor tidak "
+                   "terpecah. Periksa jaringan atau server, lalu coba lagi."))
+    retry = box.addButton(QCoreApplication.translate("startup", "Coba lagi"), QMessageBox.ButtonRole.AcceptRole)
+    box.addButton(QCoreApplication.translate("startup", "Keluar"), QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(retry)
+    box.exec()
+    return box.clickedButton() is retry
+
+
+def open_server(data_dir: Path, login: ServerLogin) -> Opened | None:
+    """The register on the office's server; None when the officer chose to quit (or it
+    cannot be opened: the reason was shown)."""
+    from ppid_desk.store.postgres import ServerUnreachable
+
+    while True:
+        try:
+            store = open_store(data_dir, database=login.address, password=login.password)
+        except ServerUnreachable as exc:
+            from .connection import problem_text
+
+            if not ask_retry(problem_text(exc, login.address)):
+                return None
+            continue
+        except StoreError as exc:
+            if password_refused(exc):
+                refused = login.password is not None or not _password_missing(exc)
+                if not ask_password(login, refused):
+                    return None
+                continue
+            fail(exc.message)
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return None
+        except PpidError as exc:
+            fail(exc.message)
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return None
+        if login.remember and login.password:
+            login.remember = False
+            try:
+                store_keyring_password(login.address, login.password)
+            except StoreError as exc:
+                QMessageBox.warning(None, APP_NAME, exc.message)
+        return Opened(store, check_later=False)  # the server keeps its own pages sound
+
+
+def open_checked(data_dir: Path, problem: str | None = None, server: ServerLogin | None = None) -> Opened | None:
     """The register, open and sound; None when the officer chose to quit (or it cannot be opened).
 
-    ``problem``: a damage already found (the dialog is shown at once).
+    ``problem``: a damage already found (the dialog is shown at once). ``server``: the
+    office's PostgreSQL server (else the SQLite file in ``data_dir``).
     """
+    if server is not None:
+        return open_server(data_dir, server)
     while True:
         if problem is None:
             try:
@@ -137,6 +269,12 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         lock = DeskLock(window, idle_minutes=load_office().lock_minutes)
         auto = AutoBackup(store, window)
         ending = Ending(0)
+        remove_hook = None
+        if store.is_postgres:
+            from .connection import install_unreachable_hook
+
+            remove_hook = install_unreachable_hook(
+                window.connection, lambda message: window.statusBar().showMessage(message, 15000))
 
         def restore_ready(prepared: PreparedRestore) -> None:
             ending.prepared = prepared
@@ -163,10 +301,13 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         window.when_built("pengaturan", settings_built)
         auto.damaged.connect(damaged)
         guard.activated.connect(wake)
-        if store.upgraded_from:
+        if store.upgraded_from and store.pre_upgrade_copy is not None:
             window.statusBar().showMessage(
                 window.tr("Basis data diperbarui dari skema {0}; salinan lama: {1}").format(
                     store.upgraded_from, str(store.pre_upgrade_copy)), 15000)
+        elif store.upgraded_from:
+            window.statusBar().showMessage(
+                window.tr("Basis data di server diperbarui dari skema {0}.").format(store.upgraded_from), 15000)
         if notice:
             window.statusBar().showMessage(notice, 20000)
         window.show()
@@ -175,7 +316,13 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         else:
             lock.require_login()
         auto.start(check_first=opened.check_later)
-        ending.code = app.exec()
+        window.connection.start()
+        try:
+            ending.code = app.exec()
+        finally:
+            window.connection.stop()
+            if remove_hook is not None:
+                remove_hook()
         lock.idle.stop()
         guard.activated.disconnect(wake)
         if ending.code in (RESTORE, DAMAGED):
@@ -198,12 +345,15 @@ def _close_for_good(app: QApplication, window: QMainWindow, auto: AutoBackup) ->
     app.setQuitOnLastWindowClosed(quit_on_close)
 
 
-def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance) -> int:
-    """Open, check and show the register until the officer quits."""
+def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance,
+                 server: ServerAddress | None = None) -> int:
+    """Open, check and show the register (the SQLite file, or the office's ``server``)
+    until the officer quits."""
     problem: str | None = None
     notice: str | None = None
+    login = ServerLogin(server) if server is not None else None
     while True:
-        opened = open_checked(data_dir, problem)
+        opened = open_checked(data_dir, problem, login)
         if opened is None:
             return 1  # the register could not be opened, or the officer quit at the damage dialog
         problem = None
@@ -226,8 +376,15 @@ def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance) -> in
         return ending.code
 
 
-def run_gui(app: QApplication, data_dir: Path) -> int:
-    """The whole life of the app for ``data_dir``; the exit status."""
+def run_gui(app: QApplication, data_dir: Path, database: str | None = None) -> int:
+    """The whole life of the app for ``data_dir``; the exit status. ``database``: the
+    ``--database`` given on the command line (else ``PPID_DESK_DATABASE``, else this
+    desk's saved setting, else the SQLite file)."""
+    try:
+        server = resolve_database(database, data_dir)
+    except PpidError as exc:
+        QMessageBox.critical(None, APP_NAME, exc.message)
+        return fail(exc.message)
     guard = SingleInstance(data_dir)
     state = guard.acquire()
     if state is LockState.FAILED:
@@ -240,6 +397,6 @@ def run_gui(app: QApplication, data_dir: Path) -> int:
         QMessageBox.information(None, APP_NAME, guard.busy_message())
         return 1
     try:
-        return run_sessions(app, data_dir, guard)
+        return run_sessions(app, data_dir, guard, server)
     finally:
         guard.release()

@@ -8,6 +8,12 @@ yet today (checked every few minutes, so a desk left on overnight gets its daily
 and when the window closes — the close waits, with the window disabled and a word in
 the status bar, until that last backup is written. A failing backup is shown, never
 raised: the officer keeps working.
+
+A register on a PostgreSQL server (several desks) gets no backup at start or exit — with
+every desk opening and closing, those would pile up — but a daily one: whenever this desk
+finds no backup made today in its own ``<data>/backups`` (at start, then every few
+minutes). Each desk thus keeps one copy of the server register a day, on its own disk.
+The server's administrator should back the database up on the server too (pg_dump).
 """
 
 from __future__ import annotations
@@ -89,8 +95,12 @@ class AutoBackup(QObject):
     # --- when ---------------------------------------------------------------------------
 
     def start(self, check_first: bool = False) -> None:
-        """The start-up backup (after the integrity check when ``check_first``) and the daily timer."""
-        if check_first:
+        """The start-up backup (after the integrity check when ``check_first``) and the daily
+        timer; for a register on a server only the daily backup, when none was made today."""
+        if self.store.is_postgres:
+            self._exit_backup = False
+            self.run_daily_if_due()
+        elif check_first:
             self._check_then_start()
         else:
             self.run("mulai")

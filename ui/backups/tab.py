@@ -6,6 +6,12 @@ and checked, the register backed up first: ``ppid_desk.backup.prepare_restore``)
 swap itself needs the register closed, so the tab hands the prepared restore on with
 ``restoreReady`` and the app (``ppid_desk.ui.startup``) closes the window, swaps the
 files and opens the restored register.
+
+A register on a PostgreSQL server: the list holds this desk's backups of it (``.pgdump``
+or logical exports, and SQLite files: restoring one moves a single desk's register onto
+the server); the restore is prepared here the same way (the file checked, other desks
+refused, the server register backed up first) and finished by the app after the window
+closed, in one transaction on the server.
 """
 
 from __future__ import annotations
@@ -19,7 +25,8 @@ from PySide6.QtWidgets import (
     QMessageBox, QProgressDialog, QPushButton, QSpinBox, QTableView, QVBoxLayout, QWidget,
 )
 
-from ppid_desk.backup import BackupInfo, BackupResult, list_backups, make_backup, prepare_restore
+from ppid_desk.backup import SQLITE, BackupInfo, BackupResult, list_backups, make_backup, prepare_restore
+from ppid_desk.backup.server import backend_pid
 from ppid_desk.errors import PpidError, ValidationError
 from ppid_desk.office import MAX_BACKUP_KEEP, MIN_BACKUP_KEEP, load_office, save_office
 from ppid_desk.paths import backup_dir
@@ -52,6 +59,8 @@ class BackupTableModel(ListTableModel[BackupInfo]):
         if column == self.MADE:
             return f"{info.made:%d-%m-%Y %H.%M.%S}"
         if column == self.REASON:
+            if info.kind != SQLITE:
+                return self.tr("{0} ({1})").format(self.tr(info.reason_label), info.kind_label)
             return self.tr(info.reason_label)
         if column == self.SIZE:
             return size_text(info.size)
@@ -83,10 +92,18 @@ class BackupTab(QWidget):
         self.task: Task | None = None
         self.progress: QProgressDialog | None = None
         folder = backup_dir(store.data_dir)
-        intro = QLabel(self.tr(
-            "PPID Desk membuat cadangan register secara otomatis saat dibuka, sekali sehari, dan saat ditutup, di "
-            "folder <b>{0}</b>. Lampiran tidak masuk berkas cadangan (berkasnya tidak pernah diubah); lampiran "
-            "ikut disalin ke folder cermin.").format(str(folder)))
+        if store.is_postgres:
+            intro = QLabel(self.tr(
+                "Register ada di server PostgreSQL <b>{0}</b>. Setiap meja membuat satu cadangan harian register "
+                "server di foldernya sendiri, <b>{1}</b> (dengan pg_dump bila terpasang, selain itu ekspor logis "
+                "PPID Desk). Pengelola server sebaiknya juga mencadangkan basis data di server (pg_dump). Memulihkan "
+                "berkas .sqlite3 memindahkan register satu meja ke server; saat memulihkan, PPID Desk di meja lain "
+                "harus ditutup.").format(store.address.host, str(folder)))
+        else:
+            intro = QLabel(self.tr(
+                "PPID Desk membuat cadangan register secara otomatis saat dibuka, sekali sehari, dan saat "
+                "ditutup, di folder <b>{0}</b>. Lampiran tidak masuk berkas cadangan (berkasnya tidak pernah "
+                "diubah); lampiran ikut disalin ke folder cermin.").format(str(folder)))
         intro.setWordWrap(True)
         intro.setObjectName("hint")
 
@@ -184,7 +201,7 @@ class BackupTab(QWidget):
         busy = self.task is not None
         info = self.selected()
         self.backup_button.setEnabled(not busy)
-        self.restore_button.setEnabled(not busy and info is not None and info.sound)
+        self.restore_button.setEnabled(not busy and info is not None and self.can_restore(info))
         self.restore_file_button.setEnabled(not busy)
 
     # --- backup now ---------------------------------------------------------------------
@@ -227,19 +244,35 @@ class BackupTab(QWidget):
 
     # --- restore ------------------------------------------------------------------------
 
+    def can_restore(self, info: BackupInfo) -> bool:
+        """Sound, and of a kind this register takes (a server's backups go to a server only)."""
+        return info.sound and (self.store.is_postgres or info.kind == SQLITE)
+
     def restore_selected(self) -> None:
         info = self.selected()
-        if info is None or not info.sound:
+        if info is None or not self.can_restore(info):
             return
         self.restore_file(info.path, self.tr("dari {0}").format(backup_words(info)))
 
     def restore_other_file(self) -> None:
-        name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas cadangan"), str(Path.home()),
-                                              self.tr("Cadangan PPID Desk (*.sqlite3);;Semua berkas (*)"))
+        if self.store.is_postgres:
+            kinds = self.tr("Cadangan PPID Desk (*.pgdump *.ppidjson.gz *.sqlite3);;Semua berkas (*)")
+        else:
+            kinds = self.tr("Cadangan PPID Desk (*.sqlite3);;Semua berkas (*)")
+        name, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih berkas cadangan"), str(Path.home()), kinds)
         if name:
             self.restore_file(Path(name), self.tr("dari berkas {0}").format(name))
 
     def confirmation_text(self, words: str) -> str:
+        if self.store.is_postgres:
+            return self.tr(
+                "Register di server {0} akan diganti dengan cadangan {1}.\n\n"
+                "Tutup dulu PPID Desk di semua meja lain: pemulihan ditolak selama meja lain masih terhubung.\n\n"
+                "Sebelum itu register di server disimpan sebagai cadangan \"sebelum pemulihan\" di folder meja "
+                "ini, jadi tidak ada yang hilang. Cadangan diperiksa dulu; jika rusak, register tidak diubah. "
+                "Pemulihan berjalan dalam satu transaksi di server: selesai seluruhnya atau tidak sama sekali. "
+                "Setelah itu PPID Desk membuka register hasil pemulihan. Lampiran tidak berubah.").format(
+                    self.store.address.host, words)
         return self.tr(
             "Register sekarang akan diganti dengan cadangan {0}.\n\n"
             "Sebelum itu register sekarang disimpan sebagai cadangan \"sebelum pemulihan\", jadi tidak ada yang "
@@ -255,13 +288,15 @@ class BackupTab(QWidget):
                                    self.tr("Pulihkan")):
             return
         store, actor = self.store, current_actor()
+        # This window's own connection to a server is not "another desk" (the worker has its own).
+        ignore = (pid,) if store.is_postgres and (pid := backend_pid(store.db)) is not None else ()
         self.progress = QProgressDialog(self.tr("Memeriksa cadangan dan mencadangkan register sekarang\u2026"),
                                         "", 0, 0, self)
         self.progress.setCancelButton(None)
         self.progress.setWindowModality(Qt.WindowModality.WindowModal)
         self.progress.setMinimumDuration(300)
         self.status.show_state(self.tr("Menyiapkan pemulihan\u2026"), "busy")
-        self._start(Task(lambda _progress: prepare_restore(store, path, actor=actor), parent=self),
+        self._start(Task(lambda _progress: prepare_restore(store, path, actor=actor, ignore=ignore), parent=self),
                     self._restore_prepared, self._restore_failed)
 
     def _restore_prepared(self, prepared) -> None:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from ppid_desk.dip.codes import InfoClass
 from ppid_desk.dip.queries import DipMatch, suggest
+from ppid_desk.errors import StoreError
 
 from ..widgets.field_errors import error_label
 from .badges import CLASS_ROLE, BadgeDelegate, badge_html, letters_short
@@ -197,7 +198,10 @@ class DipSuggestions(QWidget):
     def refresh(self) -> list[DipMatch]:
         """Suggest for the text as it is now (the timer calls this once typing pauses)."""
         self._timer.stop()
-        matches = suggest(self.text.toPlainText(), limit=SUGGESTIONS) if self.enabled else []
+        try:
+            matches = suggest(self.text.toPlainText(), limit=SUGGESTIONS) if self.enabled else []
+        except StoreError:  # the server went away while typing: no suggestions, no dialog
+            matches = []
         if self.chosen is not None:
             matches = [m for m in matches if m.id != self.chosen.id]
         self.model.set_matches(matches)

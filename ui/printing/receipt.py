@@ -54,6 +54,11 @@ def print_receipt(parent: QWidget | None, request_number: str, actor: str, now: 
     office = load_office()
     result = print_document(parent, issued, office.printer_name, office.receipt_paper, ask=False,
                             dialogs=dialogs, printer_factory=printer_factory)
+    return receipt_outcome(tr, issued, result)
+
+
+def receipt_outcome(tr, issued, result) -> "ReceiptPrint":
+    """What the officer is told after a receipt went to the printer (or did not)."""
     copy = tr(" (SALINAN)") if issued.copy else ""
     message = {
         PrintOutcome.PRINTED: tr("Tanda bukti{0} dikirim ke {1}.").format(copy, result.where),

@@ -22,7 +22,7 @@ from ppid_desk.accounts.roles import Permission
 from ppid_desk.dates import clock, short_date
 from ppid_desk.errors import PpidError, ValidationError
 from ppid_desk.register.attachments import (
-    MAX_SIZE, AttachmentKind, add_attachment, attachment_path, list_attachments, size_text, verify_attachment,
+    MAX_SIZE, AttachmentKind, add_attachment, list_attachments, local_copy, size_text, verify_attachment,
 )
 from ppid_desk.register.service import get_request
 from ppid_desk.store.models import Attachment
@@ -303,7 +303,10 @@ class AttachmentsBox(QGroupBox):
         attachment = self.model.attachment(row)
         if attachment is None or self.data_dir is None:
             return False
-        path = attachment_path(self.data_dir, attachment)
+        try:
+            path = local_copy(self.data_dir, attachment)  # fetched from the server when attached elsewhere
+        except PpidError as exc:
+            return self._fail(exc.message)
         if not path.is_file():
             return self._fail(self.tr("Berkas {0} tidak ada lagi di folder data ({1}).")
                               .format(attachment.filename, path))

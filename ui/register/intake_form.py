@@ -7,6 +7,10 @@ Problems are shown beside their fields when a field is left and on saving, and t
 first bad field gets the focus; nothing typed is lost. After a save the confirmation
 stays on top (number, deadlines) and the form is empty for the next person. The request
 is always saved before anything is printed: a printer that fails loses nothing.
+When the register's PostgreSQL server cannot be reached (the save fails with
+``ServerUnreachable``, or the window's connection monitor already says so) the request
+goes to the desk's offline queue with a number of the desk's reserved block, and its
+receipt prints from the queue with that number (:mod:`.offline_intake`).
 Ctrl+N (a new, empty form) belongs to the main window, so that one key does the same
 thing everywhere.
 """
@@ -27,12 +31,13 @@ from PySide6.QtWidgets import (
 from ppid_desk.calendar import WorkingCalendar
 from ppid_desk.dates import long_date
 from ppid_desk.dip.service import register_linked
-from ppid_desk.errors import PpidError
+from ppid_desk.errors import PpidError, StoreError
 from ppid_desk.office import load_office
 from ppid_desk.register.codes import Channel, DeliveryMethod, ObtainMethod, RequesterKind
 from ppid_desk.register.queries import RequesterMatch
 from ppid_desk.register.service import RequesterInput, RequestInput, register_request, request_problems
 from ppid_desk.store.models import Request, Requester
+from ppid_desk.store.postgres import ServerUnreachable
 from ppid_desk.workdays import load_calendar
 
 from ..dip.suggestions import DipSuggestions
@@ -43,6 +48,7 @@ from ..session import current_actor
 from ..widgets.field_errors import FieldErrors, error_label
 from ..widgets.received_time import received_time_edit, show_time
 from ..widgets.scroll_page import scroll_page
+from . import offline_intake
 from .requester_lookup import RequesterLookup
 from .unit_checklist import UnitChecklist
 
@@ -62,6 +68,7 @@ def combo(enum_type, default) -> QComboBox:
 
 class IntakeForm(QWidget):
     requestSaved = Signal(int)
+    queuedOffline = Signal(str)  # a request went to the offline queue (its number)
     openRequested = Signal(int)
     closeRequested = Signal()
 
@@ -74,6 +81,8 @@ class IntakeForm(QWidget):
         self._unprinted: int | None = None  # the receipt issued here whose original has not come out
         self.requester_id: int | None = None
         self.saved_id: int | None = None
+        self.queued_seq: int | None = None  # the request last saved to the offline queue (its place there)
+        self._watched: object | None = None  # the window's connection monitor, once followed
         self._touched: set[str] = set()
         self._time_edited = False
         self._quiet = False  # no validation on focus changes made by the form itself
@@ -304,6 +313,7 @@ class IntakeForm(QWidget):
                 return False
         self.confirmation.hide()
         self.saved_id = None
+        self.queued_seq = None
         self.reset()
         return True
 
@@ -312,7 +322,13 @@ class IntakeForm(QWidget):
                     or self.purpose.toPlainText().strip())
 
     def reload_units(self) -> None:
-        self.units.reload()
+        if offline_intake.server_away(self):  # no wait for a server known to be away
+            offline_intake.fill_units(self.units, offline_intake.offline_desk())
+        else:
+            try:
+                self.units.reload()
+            except StoreError:  # the server cannot be reached: the units as last copied to this desk
+                offline_intake.fill_units(self.units, offline_intake.offline_desk())
         if hasattr(self, "request_form"):
             self.request_form.setRowVisible(self.units.parentWidget(), self.units.count() > 0)
             self.request_form.setRowVisible(self.units_note, self.units.count() == 0)
@@ -326,11 +342,30 @@ class IntakeForm(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        self._follow_connection()
         if not self._time_edited:
             self._set_time_now()
         focused = self.focusWidget()
         if focused is None or not focused.isVisible():
             self.kind.setFocus()
+
+    def _follow_connection(self) -> None:
+        """Follow the window's connection monitor (``window.connection``, when there is one)."""
+        connection = getattr(self.window(), "connection", None)
+        changed = getattr(connection, "changed", None)
+        if connection is None or connection is self._watched or changed is None:
+            return
+        changed.connect(self._connection_changed)
+        self._watched = connection
+        self._connection_changed(getattr(connection, "online", True) is not False)
+
+    def _connection_changed(self, online: bool) -> None:
+        """While the server cannot be reached, no lookups of returning requesters or DIP
+        entries (they read the register); typing goes on undisturbed."""
+        self.lookup.enabled = online
+        self.dip.enabled = online
+        if not online:
+            self.lookup.hide()
 
     def _kind(self) -> RequesterKind:
         return RequesterKind(self.kind.currentData())
@@ -402,7 +437,13 @@ class IntakeForm(QWidget):
         self.errors.show_all(self.problems(), [n for n in self._touched if n in self.errors])
 
     def save(self) -> int | None:
-        """Register the request; its id, or None when something must be fixed first."""
+        """Register the request; its id, or None when something must be fixed first, or when it
+        went to the offline queue instead (then ``queued_seq`` is its place there)."""
+        return self.saved_id if self._save() and self.queued_seq is None else None
+
+    def _save(self) -> bool:
+        """Register the request, in the register or in the offline queue; False when something
+        must be fixed first."""
         self.lookup.hide()
         problems = self.problems()
         self._touched.update(ORDER)
@@ -412,19 +453,48 @@ class IntakeForm(QWidget):
             self._quiet = True
             self.errors.focus_first(problems, ORDER)
             self._quiet = False
-            return None
+            return False
         data = self.data()
         if self._kind() is RequesterKind.LEGAL_BODY:
             data.requester.nik = ""
-        try:
-            row = register_linked(lambda: self.register(data), self.dip.chosen_id(), self._actor(), self._now())
-        except PpidError as exc:  # refused input, or the register cannot be written (disk full)
-            self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
+        desk = self._offline_desk() if offline_intake.server_away(self) else None
+        if desk is None:
+            try:
+                row = register_linked(lambda: self.register(data), self.dip.chosen_id(), self._actor(), self._now())
+            except ServerUnreachable as exc:
+                offline_intake.report_unreachable(self, exc.message)
+                desk = self._offline_desk()
+                if desk is None:
+                    self.errors.show(None, exc.message, self.general_error)
+                    return False
+            except PpidError as exc:  # refused input, or the register cannot be written (disk full)
+                self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
+                return False
+            else:
+                self._confirm(row)
+                self.reset()
+                self.requestSaved.emit(row.id)
+                return True
+        return self._save_offline(desk, data)
+
+    def _offline_desk(self):
+        """The desk's offline queue, for a plain intake form on a server register (a form
+        that stores another way, such as turning an inbox message into a request, needs the
+        server)."""
+        if type(self).register is not IntakeForm.register:
             return None
-        self._confirm(row)
+        return offline_intake.offline_desk()
+
+    def _save_offline(self, desk, data: RequestInput) -> bool:
+        try:
+            item = desk.register(data, self._actor(), self._now(), dip_entry_id=self.dip.chosen_id())
+        except PpidError as exc:  # refused input, or no reserved number left
+            self.errors.show(getattr(exc, "field", None), exc.message, self.general_error)
+            return False
+        self._confirm_offline(item, desk)
         self.reset()
-        self.requestSaved.emit(row.id)
-        return row.id
+        self.queuedOffline.emit(item.number)
+        return True
 
     def register(self, data: RequestInput) -> Request:
         """Store the request (a subclass may store it another way: from an inbox message)."""
@@ -433,20 +503,23 @@ class IntakeForm(QWidget):
     # ------------------------------------------------------------------ printing the receipt
     def save_and_print(self) -> int | None:
         """Simpan & Cetak: save (as Ctrl+S), then issue and print the receipt; the id, or None."""
-        request_id = self.save()
-        if request_id is not None:
+        saved = self._save()
+        if saved:
             self.print_receipt()
-        return request_id
+        return self.saved_id if saved and self.queued_seq is None else None
 
     def _print_key(self) -> None:
         """Ctrl+P: save and print what is typed; on an empty form, the last receipt again."""
-        if self.saved_id is not None and self.confirmation.isVisible() and not self.is_dirty():
+        last = self.saved_id if self.queued_seq is None else self.queued_seq
+        if last is not None and self.confirmation.isVisible() and not self.is_dirty():
             self.print_receipt()
         else:
             self.save_and_print()
 
     def print_receipt(self) -> ReceiptPrint | None:
         """Print the receipt of the request just saved (issued the first time, SALINAN after)."""
+        if self.queued_seq is not None:
+            return self._print_queued()
         row = Request.get_or_none(Request.id == self.saved_id) if self.saved_id is not None else None
         if row is None:
             return None
@@ -459,6 +532,27 @@ class IntakeForm(QWidget):
                                       else self.tr("Cetak ulang (SALINAN)"))
         return done
 
+    def _print_queued(self) -> ReceiptPrint | None:
+        """The receipt of the request saved to the offline queue: from the queue, with its
+        final number; once the queue reached the server, from the register."""
+        desk = offline_intake.offline_desk()
+        if desk is None:
+            return None
+        item = desk.get(self.queued_seq)
+        if item.pushed and item.receipt is None:
+            done = print_receipt(self, item.number, self._actor(), self._now(), self.print_dialogs,
+                                 self.printer_factory)
+        else:
+            done = offline_intake.print_queued_receipt(self, desk, item.queue_seq, self._actor(), self._now(),
+                                                       self.print_dialogs, self.printer_factory,
+                                                       unprinted=self._unprinted is not None)
+        self._show_print_status(done.message, done.printed)
+        if done.issued is not None:
+            self._unprinted = None if done.original_out or done.issued.copy else item.queue_seq
+            self.print_button.setText(self.tr("Cetak tanda bukti") if self._unprinted
+                                      else self.tr("Cetak ulang (SALINAN)"))
+        return done
+
     def _show_print_status(self, text: str, ok: bool) -> None:
         self.print_status.setText(text)
         self.print_status.setObjectName("hint" if ok else "fieldError")
@@ -466,8 +560,26 @@ class IntakeForm(QWidget):
         self.print_status.style().polish(self.print_status)
         self.print_status.show()
 
+    def _confirm_offline(self, item, desk) -> None:
+        self.saved_id = None
+        self.queued_seq = item.queue_seq
+        self._unprinted = None
+        self.print_status.hide()
+        self.print_button.setText(self.tr("Cetak tanda bukti"))
+        self.print_button.setToolTip(self.tr("Cetak tanda bukti penerimaan permohonan {0} dari antrean luring; "
+                                             "cetakan berikutnya bertanda SALINAN").format(item.number))
+        self.open_button.setEnabled(False)
+        self.open_button.setToolTip(self.tr("Detail dapat dibuka setelah permohonan terkirim ke server"))
+        snapshot = desk.snapshot()
+        days = snapshot.office.completeness_days if snapshot is not None else 0
+        self.confirmation_text.setText("<br>".join(offline_intake.confirmation_lines(item, days)))
+        self.confirmation.show()
+
     def _confirm(self, row: Request) -> None:
         self.saved_id = row.id
+        self.queued_seq = None
+        self.open_button.setEnabled(True)
+        self.open_button.setToolTip("")
         self._unprinted = None
         self.print_status.hide()
         self.print_button.setText(self.tr("Cetak tanda bukti"))

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
+from ppid_desk.errors import StoreError
 from ppid_desk.register.nik import mask_nik
 from ppid_desk.register.queries import RequesterMatch, find_requesters
 
@@ -97,7 +98,10 @@ class RequesterLookup(QObject):
         # one (a message box, another program, an offscreen test run).
         if edit is None or edit.window().focusWidget() is not edit:
             return []
-        matches = find_requesters(edit.text())
+        try:
+            matches = find_requesters(edit.text())
+        except StoreError:  # the server went away between keystrokes: no suggestions, no dialog
+            matches = []
         self.model.set_matches(matches)
         if matches:
             self.completer.setWidget(edit)

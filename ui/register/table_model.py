@@ -31,7 +31,7 @@ from ppid_desk.register.codes import Channel, Decision, Status
 from ppid_desk.register.nik import mask_nik
 from ppid_desk.register.queries import NOTICE_OWED, current_due
 from ppid_desk.store.models import Request, Requester, RequestUnit, Unit
-from ppid_desk.store.sqlite import search_request_ids
+from ppid_desk.store.backend import search_request_ids
 from ppid_desk.workdays import load_calendar
 
 from ..session import masker

@@ -1,5 +1,6 @@
-"""Pengaturan: one tab each for the office, its units, service hours, calendar, backups, the
-officers' accounts and the audit log; each tab open only to the roles that may use it."""
+"""Pengaturan: one tab each for the office, its units, service hours, calendar, the
+officers' accounts, the audit log, where the register lives (Basis data) and backups;
+each tab open only to the roles that may use it."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from ..backups.tab import BackupTab
 from ..session import current_officer, session
 from .audit_tab import AuditTab
 from .calendar_tab import CalendarTab
+from .database_tab import DatabaseTab
 from .hours_tab import HoursTab
 from .office_tab import OfficeTab
 from .officers_tab import OfficersTab
@@ -49,11 +51,13 @@ class SettingsPage(QWidget):
         self.audit_tab = AuditTab()
         self.tabs.addTab(self.officers_tab, self.tr("Petugas"))
         self.tabs.addTab(self.audit_tab, self.tr("Jejak audit"))
+        self.database_tab = DatabaseTab(store)
+        self.tabs.addTab(self.database_tab, self.tr("Basis data"))
         self.tabs.addTab(self.backup_tab, self.tr("Cadangan"))
         P = Permission
         # Who may open each tab, in the tabs' order (any of the permissions).
         self.tab_permissions = [(P.EDIT_SETTINGS,), (P.EDIT_UNITS,), (P.EDIT_CALENDAR,), (P.EDIT_CALENDAR,),
-                                (P.MANAGE_USERS,), (P.VIEW_AUDIT,), (P.BACKUP, P.RESTORE)]
+                                (P.MANAGE_USERS,), (P.VIEW_AUDIT,), (P.EDIT_SETTINGS,), (P.BACKUP, P.RESTORE)]
 
         self.office_tab.officeChanged.connect(self.officeChanged)
         self.office_tab.calendarChanged.connect(self.calendar_tab.reload)
@@ -75,6 +79,7 @@ class SettingsPage(QWidget):
         self.calendar_tab.reload()
         self.backup_tab.reload()
         self.officers_tab.reload()
+        self.database_tab.reload()
 
     def _officers_changed(self) -> None:
         """The admin changed their own account (roles): the session follows at once."""
