@@ -5,6 +5,8 @@
 
 Each case returns rows (name, figure, unit, note). The results are printed as a table
 and written to ``bench/results/latest.json`` (not tracked) with the machine and date.
+A module may define ``skip_reason()``: a text when it cannot run on this machine (e.g.
+``bench_postgres`` without PostgreSQL's server programs), printed instead of its rows.
 """
 
 from __future__ import annotations
@@ -43,6 +45,10 @@ def main(argv: list[str]) -> int:
         module = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(module)
         print(f"== {path.stem}", flush=True)
+        reason = module.skip_reason() if hasattr(module, "skip_reason") else None
+        if reason:
+            print(f"  skipped: {reason}", flush=True)
+            continue
         for name, figure, unit, note in module.run():
             print(f"  {name:<48} {figure:>12.3f} {unit:<6} {note}", flush=True)
             rows.append({"case": path.stem, "name": name, "figure": figure, "unit": unit, "note": note})
