@@ -24,7 +24,8 @@ from ..accounts.officer import Actor, require
 from ..accounts.roles import Permission
 from ..errors import ValidationError
 from ..store import backend
-from ..store.models import Counter, NumberBlock, Request, database
+from ..register.numbering import next_sequence
+from ..store.models import NumberBlock, Request, database
 
 SERIES = "permohonan"  # the request register's series (ppid_desk.register.service.SERIES)
 MAX_BLOCK = 1000
@@ -56,11 +57,6 @@ def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}\u2013{last}"
 
 
-def _at_least(value: int) -> peewee.Node:
-    """``max(counter.last, value)`` in portable SQL (as ppid_desk.register.numbering)."""
-    return peewee.Case(None, [(Counter.last < value, value)], Counter.last)
-
-
 def highest_request_seq(year: int) -> int:
     """The highest sequence of a request of ``year`` in the register (imported ones too)."""
     return Request.select(peewee.fn.MAX(Request.seq)).where(Request.year == year).scalar() or 0
@@ -88,10 +84,7 @@ def reserve_block(series: str, year: int, desk: str, size: int, actor: Actor, no
     with database.atomic():
         if floor is None:
             floor = highest_request_seq(year) if series == SERIES else 0
-        Counter.insert(series=series, year=year, last=floor).on_conflict_ignore().execute()
-        (Counter.update(last=_at_least(floor) + size)
-         .where((Counter.series == series) & (Counter.year == year)).execute())
-        last = Counter.get((Counter.series == series) & (Counter.year == year)).last
+        last = next_sequence(series, year, floor, count=size)
         row = NumberBlock.create(series=series, year=year, desk=desk, first=last - size + 1, last=last,
                                  reserved_at=now, reserved_by=str(actor))
         audit.step(actor, "number_block.reserve", "number_block", row.id,

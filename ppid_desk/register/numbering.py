@@ -84,17 +84,19 @@ def _at_least(value: int) -> peewee.Node:
     return peewee.Case(None, [(Counter.last < value, value)], Counter.last)
 
 
-def next_sequence(series: str, year: int, floor: int = 0) -> int:
+def next_sequence(series: str, year: int, floor: int = 0, count: int = 1) -> int:
     """Take the next number of ``series`` in ``year``; call inside the inserting transaction.
 
     ``floor`` is the highest sequence already used in the register for that year (e.g.
     by imported records); the counter never gives out a number at or below it.
+    ``count``: take that many at once (a desk's block for working offline,
+    ppid_desk.offline.blocks); the last of them is returned.
     """
     # The row is made first if missing (two desks making it at once: one insert is
     # ignored), then raised: the UPDATE locks the row to the end of the transaction, so
     # desks saving at the same instant take turns and neither a number nor a gap repeats.
     Counter.insert(series=series, year=year, last=floor).on_conflict_ignore().execute()
-    (Counter.update(last=_at_least(floor) + 1)
+    (Counter.update(last=_at_least(floor) + count)
      .where((Counter.series == series) & (Counter.year == year)).execute())
     return Counter.get((Counter.series == series) & (Counter.year == year)).last
 
