@@ -31,10 +31,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QThreadPool
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMainWindow, QMessageBox, QVBoxLayout,
-    QWidget,
+    QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressDialog,
+    QVBoxLayout, QWidget,
 )
 
 from ppid_desk import APP_NAME
@@ -52,6 +52,7 @@ from .backups.auto import AutoBackup
 from .backups.damaged import DamagedDialog
 from .instance import LockState, SingleInstance
 from .session import session
+from .widgets.background import Task
 
 # Exit codes of the event loop that do not end the app.
 RESTORE = 0x5245
@@ -361,7 +362,7 @@ def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance,
         notice = None
         if ending.prepared is not None:
             try:
-                result = finish_restore(ending.prepared)
+                result = finish_restore_showing_progress(ending.prepared)
             except PpidError as exc:
                 discard(ending.prepared)
                 QMessageBox.critical(None, APP_NAME, exc.message)
@@ -374,6 +375,34 @@ def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance,
             problem = ending.problem
             continue
         return ending.code
+
+
+def finish_restore_showing_progress(prepared: PreparedRestore):
+    """:func:`finish_restore` off the UI thread behind a busy dialog: a large register (a
+    server's 100,000 requests take ~10 s) must not look like a hung app while no window
+    is open. A failure comes back as the :class:`PpidError` it was (or a general one)."""
+    dialog = QProgressDialog(QCoreApplication.translate(
+        "startup", "Memulihkan register dari cadangan\u2026 Jangan tutup aplikasi atau matikan komputer."),
+        "", 0, 0)
+    dialog.setWindowTitle(APP_NAME)
+    dialog.setCancelButton(None)  # a restore half done is rolled back, but it is not offered
+    dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+    dialog.setMinimumDuration(0)
+    outcome: dict[str, object] = {}
+    loop = QEventLoop()
+    task = Task(lambda _progress: finish_restore(prepared))
+    task.finished.connect(lambda result: outcome.setdefault("result", result))
+    task.failed.connect(lambda message: outcome.setdefault("error", message))
+    task.done.connect(loop.quit)
+    dialog.show()
+    task.start()
+    if task.running:
+        loop.exec()
+    dialog.close()
+    dialog.deleteLater()
+    if "error" in outcome:
+        raise PpidError(str(outcome["error"]))
+    return outcome["result"]
 
 
 def run_gui(app: QApplication, data_dir: Path, database: str | None = None) -> int:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ppid_desk import audit, backup
 from ppid_desk.store import open_store
+from ppid_desk.ui import startup
 from ppid_desk.ui.backups.auto import AutoBackup
 from ppid_desk.ui.backups.tab import BackupTab
 from ppid_desk.ui.main_window import MainWindow
@@ -98,7 +99,8 @@ def test_the_tab_restores_a_server_register(qtbot, pg_store, data_dir, url):
     assert unit_names() == ["Bidang Informasi", "Unit sesudah cadangan"]  # not restored yet
     QThreadPool.globalInstance().waitForDone(20_000)
     pg_store.close()
-    result = backup.finish_restore(prepared)
+    # as the app does once the window closed: off the UI thread, behind a busy dialog
+    result = startup.finish_restore_showing_progress(prepared)
     assert result.restored_from == good.path
     with open_store(data_dir, database=url):
         assert unit_names() == ["Bidang Informasi"]

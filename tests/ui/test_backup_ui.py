@@ -20,6 +20,7 @@ from ppid_desk.office import load_office, save_office
 from ppid_desk.paths import backup_dir, database_path
 from ppid_desk.register.attachments import size_text
 from ppid_desk.store import open_store
+from ppid_desk.ui import startup
 from ppid_desk.ui.backups.auto import AutoBackup
 from ppid_desk.ui.backups.damaged import DamagedDialog
 from ppid_desk.ui.backups.tab import BackupTab
@@ -224,7 +225,8 @@ def test_restore_from_the_tab_asks_first_then_hands_the_swap_on(qtbot, store, ta
     prepared = blocker.args[0]
     assert unit_names() == ["Bidang Informasi", "Unit sesudah cadangan"]  # not swapped yet
     store.close()
-    result = backup.finish_restore(prepared)
+    # as the app does once the window closed: off the UI thread, behind a busy dialog
+    result = startup.finish_restore_showing_progress(prepared)
     assert result.restored_from == good.path
     with open_store(store.data_dir):
         assert unit_names() == ["Bidang Informasi"]
