@@ -38,6 +38,9 @@ class RestoreResult:
     schema_version: int
     saved_current: Path | None  # the register as it was before, None when there was none
     current_was_damaged: bool
+    # what the restore carried over from the register it replaced (numbers given out
+    # before it stay taken), in Indonesian; empty when nothing was
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -222,17 +225,64 @@ def _finish_server(prepared: PreparedRestore) -> RestoreResult:
     db = target.open_database()
     previous = database_proxy.obj
     database_proxy.initialize(db)
+    notes: list[str] = []
     try:
         db.connect()
         server.restore_into(db, target, prepared.server.source, actor=prepared.actor,
-                            reason=f"register dipulihkan dari cadangan {prepared.source.name}")
+                            reason=f"register dipulihkan dari cadangan {prepared.source.name}", notes=notes)
     finally:
         if not db.is_closed():
             db.close()
         database_proxy.initialize(previous)
         if prepared.staged is not None:
             prepared.staged.unlink(missing_ok=True)
-    return RestoreResult(prepared.source, prepared.schema_version, prepared.saved_current, False)
+    return RestoreResult(prepared.source, prepared.schema_version, prepared.saved_current, False, tuple(notes))
+
+
+def _read_counters(path: Path) -> dict[tuple[str, int], int]:
+    """The counters ((series, year) → last) of a SQLite register file (its WAL included);
+    empty when the file cannot be read (a damaged register: its saved copy is read too)."""
+    if not path.is_file():
+        return {}
+    try:
+        conn = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return {}
+    try:
+        rows = conn.execute("SELECT series, year, last FROM counter").fetchall()
+        return {(str(series), int(year)): int(last) for series, year, last in rows}
+    except (sqlite3.Error, TypeError, ValueError):
+        return {}
+    finally:
+        conn.close()
+
+
+def _carry_over_counters(staged: Path, before: dict[tuple[str, int], int]) -> str:
+    """Raise the counters of the restored file ``staged`` (before it is swapped in) to at
+    least their values in the register it replaces: a number given out before the restore
+    (a printed receipt) is never given again. Returns what was raised, in words."""
+    if not before:
+        return ""
+    raised: list[str] = []
+    conn = sqlite3.connect(staged)
+    try:
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'counter'").fetchone() is None:
+            return ""  # a backup from before the counters (schema < 3): nothing to raise
+        with conn:
+            for (series, year), last in sorted(before.items()):
+                row = conn.execute("SELECT last FROM counter WHERE series = ? AND year = ?", (series, year)).fetchone()
+                if row is not None and int(row[0]) >= last:
+                    continue
+                if row is None:
+                    conn.execute("INSERT INTO counter (series, year, last) VALUES (?, ?, ?)", (series, year, last))
+                else:
+                    conn.execute("UPDATE counter SET last = ? WHERE series = ? AND year = ?", (last, series, year))
+                raised.append(f"{series} {year} sampai {last}")
+    finally:
+        conn.close()
+    if not raised:
+        return ""
+    return "nomor urut yang sudah terpakai sebelum pemulihan tetap terpakai: " + ", ".join(raised)
 
 
 def finish_restore(prepared: PreparedRestore) -> RestoreResult:
@@ -246,6 +296,18 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
     if prepared.server is not None:
         return _finish_server(prepared)
     target = database_path(prepared.data_dir)
+    # numbers given out before the restore stay taken: the counters of the register being
+    # replaced (read now, its WAL included, and from its saved copy) are carried into the
+    # restored file before it is swapped in, so the swap stays one rename
+    before = _read_counters(target)
+    if prepared.saved_current is not None and not prepared.current_was_damaged:
+        for key, last in _read_counters(prepared.saved_current).items():
+            before[key] = max(last, before.get(key, 0))
+    try:
+        carried = _carry_over_counters(prepared.staged, before)
+    except sqlite3.Error as exc:
+        raise BackupError(f"Nomor urut register sebelumnya tidak dapat dibawa ke register yang dipulihkan "
+                          f"({exc}); register tidak diubah.") from exc
     try:
         for suffix in ("-wal", "-shm", "-journal"):
             target.with_name(target.name + suffix).unlink(missing_ok=True)
@@ -255,12 +317,12 @@ def finish_restore(prepared: PreparedRestore) -> RestoreResult:
                           f"data, lalu ulangi; salinan register sebelumnya: {prepared.saved_current}.") from exc
     fsync_folder(prepared.data_dir)
     try:  # the restored log ends before the head recorded for the replaced one: accept it at the next open
-        audit.request_reset(prepared.data_dir, prepared.actor,
-                            f"register dipulihkan dari cadangan {prepared.source.name}")
+        reason = f"register dipulihkan dari cadangan {prepared.source.name}"
+        audit.request_reset(prepared.data_dir, prepared.actor, f"{reason}; {carried}" if carried else reason)
     except OSError:  # the restore itself is done; `audit verify` will report the old head
         log.warning("could not ask for the audit log's head to be reset after the restore", exc_info=True)
     return RestoreResult(prepared.source, prepared.schema_version, prepared.saved_current,
-                         prepared.current_was_damaged)
+                         prepared.current_was_damaged, (carried,) if carried else ())
 
 
 def discard(prepared: PreparedRestore) -> None:

@@ -20,8 +20,11 @@ how an office moves from one desk to a server) — is one transaction on the ser
 3. the rows loaded with ``COPY`` (parents first), the row triggers of the search indexes
    off meanwhile; the id sequences set past the highest id; the search indexes rebuilt;
 4. the remaining migrations (an older backup is upgraded in the same transaction);
-5. the audit log's head reset (:func:`ppid_desk.audit.reset_head`), as an entry naming who
-   restored.
+5. the numbers given out before the restore kept taken: each counter raised back to at
+   least its value before, the desks' number blocks the backup lacks recorded again (a
+   request registered after the backup is lost by the restore, its number is not reused);
+6. the audit log's head reset (:func:`ppid_desk.audit.reset_head`), as an entry naming who
+   restored (and what was carried over).
 
 Nothing from the backup is executed as SQL: a ``.pgdump``'s data blocks are read with
 ``pg_restore --data-only`` and only the rows are copied in. Any failure rolls everything
@@ -434,11 +437,84 @@ def _load_pgdump(cursor, source: CheckedSource, order: list[TableInfo], scratch:
     return loaded
 
 
-def restore_into(db: peewee.Database, target: ServerTarget, source: CheckedSource, *, actor: object, reason: str
-                 ) -> dict[str, int]:
+@dataclass(frozen=True)
+class NumbersTaken:
+    """The register's numbering as it was before a restore: the counters ((series, year) →
+    last) and the desks' number blocks (desk, series, year, first, last, reserved_at,
+    reserved_by, released, released_at)."""
+
+    counters: dict[tuple[str, int], int]
+    blocks: list[tuple]
+
+
+_BLOCK_COLUMNS = ("desk", "series", "year", "first", "last", "reserved_at", "reserved_by", "released", "released_at")
+
+
+def _numbers_taken(db: peewee.Database, existing: list[str]) -> NumbersTaken:
+    counters: dict[tuple[str, int], int] = {}
+    blocks: list[tuple] = []
+    if "counter" in existing:
+        for series, year, last in db.execute_sql("SELECT series, year, last FROM counter").fetchall():
+            counters[(str(series), int(year))] = int(last)
+    if "number_block" in existing:
+        blocks = [tuple(r) for r in db.execute_sql(
+            f"SELECT {', '.join(_ident(c) for c in _BLOCK_COLUMNS)} FROM number_block ORDER BY id").fetchall()]
+    return NumbersTaken(counters, blocks)
+
+
+def _carry_over_numbers(db: peewee.Database, before: NumbersTaken) -> str:
+    """After the backup's rows are in: every number given out before the restore stays
+    taken. Each counter is raised to at least its value before, and every number block of
+    before that the backup lacks is recorded again (a desk may hold its numbers on printed
+    offline receipts). Returns what was carried over, in words ("" when nothing was)."""
+    said: list[str] = []
+    raised: list[str] = []
+    for (series, year), last in sorted(before.counters.items()):
+        row = db.execute_sql("SELECT last FROM counter WHERE series = %s AND year = %s", (series, year)).fetchone()
+        if row is not None and int(row[0]) >= last:
+            continue
+        if row is None:
+            db.execute_sql("INSERT INTO counter (series, year, last) VALUES (%s, %s, %s)", (series, year, last))
+        else:
+            db.execute_sql("UPDATE counter SET last = %s WHERE series = %s AND year = %s", (last, series, year))
+        raised.append(f"{series} {year} sampai {last}")
+    if raised:
+        said.append("nomor urut yang sudah terpakai sebelum pemulihan tetap terpakai: " + ", ".join(raised))
+    kept: list[str] = []
+    if before.blocks:
+        present = {tuple(r) for r in db.execute_sql(
+            "SELECT desk, series, year, first, last FROM number_block").fetchall()}
+        columns = ", ".join(_ident(c) for c in _BLOCK_COLUMNS)
+        marks = ", ".join(["%s"] * len(_BLOCK_COLUMNS))
+        for block in before.blocks:
+            desk, series, year, first, last = block[:5]
+            if (desk, series, year, first, last) in present:
+                continue
+            # a block overlapping one of the backup's would break the unique (series, year,
+            # first) or give a number twice; the backup's own block wins then
+            clash = db.execute_sql(
+                "SELECT 1 FROM number_block WHERE series = %s AND year = %s AND first <= %s AND last >= %s",
+                (series, year, last, first)).fetchone()
+            if clash is not None:
+                continue
+            db.execute_sql(f"INSERT INTO number_block ({columns}) VALUES ({marks})", block)
+            present.add((desk, series, year, first, last))
+            first_last = str(first) if first == last else f"{first}\u2013{last}"
+            kept.append(f"meja {desk} ({series} {year} {first_last})")
+    if kept:
+        said.append("nomor cadangan meja yang dicatat sebelum pemulihan tetap tercatat: " + ", ".join(kept))
+    return "; ".join(said)
+
+
+def restore_into(db: peewee.Database, target: ServerTarget, source: CheckedSource, *, actor: object, reason: str,
+                 notes: list[str] | None = None) -> dict[str, int]:
     """Replace the server register with ``source`` in one transaction on ``db`` (see the
     module's docstring); returns the rows loaded per table. The database proxy of the
-    models must point at ``db`` (the audit log's reset is written through it)."""
+    models must point at ``db`` (the audit log's reset is written through it).
+
+    Numbers given out before the restore stay taken (counters never go back, the desks'
+    number blocks stay recorded; :func:`_carry_over_numbers`); what was carried over is
+    appended to ``notes`` (when given) and to the audit reset's reason."""
     import psycopg
 
     from .. import audit
@@ -458,6 +534,9 @@ def restore_into(db: peewee.Database, target: ServerTarget, source: CheckedSourc
                 refuse_other_desks(cur, target.address)
             current = postgres.schema_version(db)
             version = source.schema_version
+            # numbers given out before the restore (printed receipts, desks' reserved blocks)
+            # stay taken: read them before the tables are emptied (carried over below)
+            taken_before = _numbers_taken(db, existing)
             if current != version or SCHEMA_TABLE not in existing:
                 _drop_register(db, existing)
                 _migrate(db, 0, version)
@@ -489,6 +568,11 @@ def restore_into(db: peewee.Database, target: ServerTarget, source: CheckedSourc
             if "dip_entry" in names:
                 postgres.rebuild_dip_search(db)
             _migrate(db, version, latest_version())
+            carried = _carry_over_numbers(db, taken_before)
+            if carried:
+                reason = f"{reason}; {carried}"
+            if notes is not None and carried:
+                notes.append(carried)
             audit.reset_head(actor, reason)
     except psycopg.Error as exc:
         raise BackupError(_load_failure(exc)) from exc

@@ -37,9 +37,10 @@ from ..accounts.roles import Permission, Role
 from ..errors import StoreError, ValidationError
 from ..office import load_office
 from ..register.codes import Channel, DeliveryMethod, EventKind, ObtainMethod, Status
-from ..register.numbering import format_number
+from ..register.numbering import format_number, next_sequence
 from ..register.service import (
-    RequesterInput, RequestInput, _event as request_event, _requester_values, _route, _squash, request_problems,
+    RequesterInput, RequestInput, _event as request_event, _max_seq, _requester_values, _route, _squash,
+    request_problems,
 )
 from ..store import backend
 from ..store.models import IssuedDocument, Request, RequestEvent, Requester, Unit, database
@@ -305,6 +306,7 @@ class OfflineDesk:
         with self.queue.writing() as conn:
             self.queue.set_meta(conn, "snapshot", text)
             self.queue.set_meta(conn, "logo", logo)
+        self._drop_gone(desk_blocks(desk, include_released=True))
         self._adopt(desk_blocks(desk))
         released = tuple(release_blocks(desk, now.year, actor, now))
         with self.queue.writing() as conn:
@@ -322,11 +324,35 @@ class OfflineDesk:
                              snapshots.read(text, logo).taken_at)
 
     def _adopt(self, blocks: list[Block]) -> None:
+        """Take the server's blocks of this desk into the queue file. A block is known by its
+        numbers, not only its id: a restore on the server records a desk's block again under
+        a new id, and its numbers already used here must not be used again."""
         with self.queue.writing() as conn:
             for b in blocks:
-                used = conn.execute("SELECT max(num_seq) FROM item WHERE block_id = ?", (b.id,)).fetchone()[0]
+                same = conn.execute("SELECT id FROM block WHERE series = ? AND year = ? AND first = ? AND last = ?",
+                                    (b.series, b.year, b.first, b.last)).fetchone()
+                if same is not None:
+                    if same[0] != b.id:
+                        conn.execute("DELETE FROM block WHERE id = ?", (b.id,))  # an unrelated stale row
+                        conn.execute("UPDATE block SET id = ? WHERE id = ?", (b.id, same[0]))
+                        conn.execute("UPDATE item SET block_id = ? WHERE block_id = ?", (b.id, same[0]))
+                    continue
+                used = conn.execute("SELECT max(num_seq) FROM item WHERE series = ? AND year = ? AND num_seq "
+                                    "BETWEEN ? AND ?", (b.series, b.year, b.first, b.last)).fetchone()[0]
                 conn.execute("INSERT OR IGNORE INTO block (id, series, year, first, last, next) VALUES (?, ?, ?, ?, ?, ?)",
                              (b.id, b.series, b.year, b.first, b.last, max(b.first, (used or 0) + 1)))
+
+    def _drop_gone(self, on_server: list[Block]) -> None:
+        """Forget the local blocks the server does not hold for this desk any more (a server
+        restored from before they were reserved, or rebuilt): their unused numbers may have
+        been given to others, so they are never used. Queued items keep their numbers; the
+        push gives one whose number is no longer this desk's a new number."""
+        held = {(b.series, b.year, b.first, b.last) for b in on_server}
+        with self.queue.writing() as conn:
+            for block_id, series, year, first, last in conn.execute(
+                    "SELECT id, series, year, first, last FROM block").fetchall():
+                if (series, year, first, last) not in held:
+                    conn.execute("DELETE FROM block WHERE id = ?", (block_id,))
 
     # -- while the server cannot be reached ----------------------------------------------------------
 
@@ -364,9 +390,13 @@ class OfflineDesk:
             found = conn.execute("SELECT id, next FROM block WHERE series = ? AND year = ? AND next <= last "
                                  "ORDER BY first LIMIT 1", (SERIES, year)).fetchone()
             if found is None:
-                raise ValidationError(f"Nomor cadangan luring untuk tahun {year} habis; permohonan belum dapat "
-                                      "dicatat sampai server tersambung kembali (catat sementara di buku register "
-                                      "kertas).")
+                ever = conn.execute("SELECT count(*) FROM block WHERE series = ? AND year = ?",
+                                    (SERIES, year)).fetchone()[0]
+                why = (f"Nomor cadangan luring untuk tahun {year} habis" if ever else
+                       f"Meja ini belum memegang nomor cadangan luring untuk tahun {year} (nomor dicadangkan "
+                       "otomatis saat server tersambung dan petugas yang berhak mendaftar masuk)")
+                raise ValidationError(f"{why}; permohonan belum dapat dicatat sampai server tersambung kembali "
+                                      "(catat sementara di buku register kertas).")
             block_id, seq = found
             number = format_number(snap.office.request_number_pattern, seq, received.date())
             row = {
@@ -444,7 +474,7 @@ class OfflineDesk:
             for item in self.items():
                 started = time.perf_counter()
                 try:
-                    request_id, already, receipt, warnings = self._push_one(item, actor, now)
+                    request_id, already, receipt, warnings, renumbered = self._push_one(item, actor, now)
                 except unreachable as exc:
                     result.unreachable = exc.message
                     break
@@ -453,6 +483,8 @@ class OfflineDesk:
                     self._mark_problem(item.queue_seq, reason)
                     result.stuck = Stuck(item.queue_seq, item.number, reason)
                     break
+                if renumbered is not None:
+                    self._renumber_local(item, *renumbered)
                 self._mark_pushed(item.queue_seq, request_id, receipt, now)
                 result.item_seconds.append(time.perf_counter() - started)
                 result.warnings += warnings
@@ -469,44 +501,136 @@ class OfflineDesk:
         result.seconds = time.perf_counter() - began
         return result
 
-    def _push_one(self, item: QueuedRequest, pusher: Actor | None,
-                  now: datetime | None) -> tuple[int, bool, bool, list[str]]:
-        """(request id, already there, receipt recorded, warnings) for one item, in one
-        server transaction."""
+    def _push_one(self, item: QueuedRequest, pusher: Actor | None, now: datetime | None
+                  ) -> tuple[int, bool, bool, list[str], tuple | None]:
+        """(request id, already there, receipt recorded, warnings, renumbered) for one item,
+        in one server transaction. ``renumbered``: (new number, new sequence, the fresh
+        receipt's (pdf, source digest, sha256) or None) when the item's number was no longer
+        free on the server and it was registered with the next online number instead."""
         actor = item.actor
         at = item.created_at
         warnings: list[str] = []
         with database.atomic():
             # The block's row lock: pushes of this desk's numbers take turns (another process
             # of the same desk), so the existence check below holds to the commit.
-            if block_holding(self.desk_id, SERIES, item.year, item.seq, for_update=True) is None:
-                raise ValidationError(f"Nomor {item.number} bukan nomor cadangan meja {self.desk_id}; tidak dikirim.")
+            in_block = block_holding(self.desk_id, SERIES, item.year, item.seq, for_update=True) is not None
             existing = Request.get_or_none((Request.year == item.year) & (Request.seq == item.seq))
-            if existing is not None:
-                if existing.number != item.number:
-                    raise ValidationError(f"Nomor urut {item.seq} tahun {item.year} sudah dipakai permohonan "
-                                          f"{existing.number}.")
+            if existing is not None and existing.number == item.number and self._is_ours(existing, item):
                 if item.receipt is not None and not IssuedDocument.select().where(
                         IssuedDocument.letter_number == item.number).exists():
                     self._record_receipt(existing.id, item.number, item.receipt)  # kept after that push read it
-                return existing.id, True, item.receipt is not None, []
-            if Request.select().where(Request.number == item.number).exists():
-                raise ValidationError(f"Nomor {item.number} sudah dipakai di register (periksa pola nomor di "
-                                      "Pengaturan).")
+                return existing.id, True, item.receipt is not None, [], None
+            taken = existing is not None or Request.select().where(Request.number == item.number).exists()
+            values = item.column_values()
+            renumbered = None
+            if not in_block or taken:
+                # The number is not this desk's any more (a restore on the server, a server
+                # rebuilt) or another request holds it: registered with the next online number
+                # rather than stopping the queue for good; the requester needs a new receipt.
+                earlier = self._pushed_before(item)
+                if earlier is not None:  # renumbered by an earlier push whose local mark was lost
+                    doc = (IssuedDocument.select().where((IssuedDocument.request == earlier.id)
+                                                         & (IssuedDocument.kind == RECEIPT_KIND))
+                           .order_by(IssuedDocument.id).first())
+                    fresh = (bytes(doc.pdf), doc.source_hash, doc.sha256) if doc is not None else None
+                    return earlier.id, True, item.receipt is not None, [], (earlier.number, earlier.seq, fresh)
+                seq = next_sequence(SERIES, item.year, _max_seq(item.year))
+                number = format_number(load_office().request_number_pattern, seq, values["received_at"].date())
+                if Request.select().where(Request.number == number).exists():
+                    raise ValidationError(f"Nomor {number} sudah dipakai di register (periksa pola nomor di "
+                                          "Pengaturan).")
+                values.update(number=number, seq=seq)
+                warnings.append(f"Permohonan luring {item.number} dicatat dengan nomor {number}: nomor {item.number} "
+                                "sudah terpakai di server (mis. setelah pemulihan). Cetak ulang tanda bukti untuk "
+                                "pemohon.")
+                renumbered = (number, seq, None)
             requester = self._requester_for(item, at)
-            row = Request.create(**item.column_values(), requester=requester)
+            row = Request.create(**values, requester=requester)
             pushed_at = (now or datetime.now()).replace(microsecond=0)
+            offline = {"desk": self.desk_id, "queue": item.queue_seq, "pushed_at": pushed_at,
+                       "pushed_by": str(pusher) if pusher is not None else ""}
+            if renumbered is not None:
+                offline["receipt_number"] = item.number
             request_event(row, EventKind.REGISTERED, actor, at, number=row.number, received_at=row.received_at,
-                          effective_day=row.effective_day, response_due=row.response_due,
-                          offline={"desk": self.desk_id, "queue": item.queue_seq, "pushed_at": pushed_at,
-                                   "pushed_by": str(pusher) if pusher is not None else ""})
+                          effective_day=row.effective_day, response_due=row.response_due, offline=offline)
+            if renumbered is not None:
+                audit.step(pusher if pusher is not None else actor, "request.offline_renumbered", "request",
+                           row.number, warnings[-1],
+                           {"old_number": item.number, "new_number": row.number, "desk": self.desk_id,
+                            "queue": item.queue_seq}, at=pushed_at)
             warnings += self._route(row, item, actor, at)
             warnings += self._link_dip(row, item, actor, at)
-            if item.receipt is not None:
-                self._record_receipt(row.id, item.number, item.receipt)
             self._recount(row, pusher if pusher is not None else actor, pushed_at)
+            if item.receipt is not None:
+                if renumbered is None:
+                    self._record_receipt(row.id, item.number, item.receipt)
+                else:  # the old PDF carries the old number: a fresh receipt for the new one
+                    renumbered = (row.number, row.seq, self._fresh_receipt(row, item.receipt, pushed_at))
             self._warn_twin(row, item, warnings)
-        return row.id, False, item.receipt is not None, warnings
+        return row.id, False, item.receipt is not None, warnings, renumbered
+
+    def _is_ours(self, request: Request, item: QueuedRequest) -> bool:
+        """Whether ``request`` is ``item`` pushed by this desk (its registration event says so)."""
+        for (text,) in (RequestEvent.select(RequestEvent.data)
+                        .where((RequestEvent.request == request.id)
+                               & (RequestEvent.kind == EventKind.REGISTERED.value)).tuples()):
+            offline = (json.loads(text or "{}") or {}).get("offline") or {}
+            if offline.get("desk") == self.desk_id and offline.get("queue") == item.queue_seq:
+                return True
+        return False
+
+    def _pushed_before(self, item: QueuedRequest) -> Request | None:
+        """The request an earlier push wrote for ``item`` under another number, if any."""
+        marker = f'%"desk": "{self.desk_id}", "queue": {item.queue_seq},%'
+        rows = (Request.select().join(RequestEvent, on=(RequestEvent.request == Request.id))
+                .where((RequestEvent.kind == EventKind.REGISTERED.value) & (RequestEvent.data ** marker)
+                       & (Request.year == item.year)))
+        for row in rows:
+            if self._is_ours(row, item):
+                return row
+        return None
+
+    @staticmethod
+    def _fresh_receipt(row: Request, kept: QueuedReceipt, at: datetime) -> tuple[bytes, str, str]:
+        """Issue the receipt of a renumbered request afresh (its new number), recorded as
+        issued by the officer who printed the offline one; the old PDF is not recorded."""
+        import hashlib
+
+        from reports.documents.sources import build_source
+        from reports.issuing import DocumentKind, _renderer
+
+        from ..office import logo_bytes
+
+        kind = DocumentKind.RECEIPT
+        row = Request.get_by_id(row.id)  # the deadlines as recounted
+        source = build_source(kind.value, row, str(row.created_by))
+        pdf = _renderer(kind)(source, load_office(), logo_bytes(), kept.paper, row.number, 0)
+        sha = hashlib.sha256(pdf).hexdigest()
+        doc = IssuedDocument.create(request=row.id, kind=RECEIPT_KIND, letter_number=row.number,
+                                    source_hash=source.digest(), pdf=pdf, sha256=sha, paper=kept.paper,
+                                    issued_at=at, issued_by=str(kept.issued_by))
+        audit.step(kept.issued_by, "document.issue", "request", row.number,
+                   f"Permohonan {row.number}: Tanda bukti penerimaan {row.number} diterbitkan dengan nomor baru "
+                   "(tanda bukti luring bernomor lama perlu diganti).",
+                   {"document_id": doc.id, "kind": RECEIPT_KIND, "letter_number": row.number, "sha256": sha,
+                    "paper": kept.paper, "offline": True}, at=at)
+        return pdf, source.digest(), sha
+
+    def _renumber_local(self, item: QueuedRequest, number: str, seq: int, receipt: tuple | None) -> None:
+        """Record on the queue item the number the server gave it (and its fresh receipt), so
+        the desk shows and reprints the new one."""
+        row = dict(item.row, number=number, seq=seq)
+        with self.queue.writing() as conn:
+            # a still-queued item holding that number string (its own number gone too) gives
+            # it up: it will be renumbered when it is pushed
+            conn.execute("UPDATE item SET number = number || ' (lama ' || seq || ')' WHERE number = ? AND seq <> ?",
+                         (number, item.queue_seq))
+            conn.execute("UPDATE item SET number = ?, num_seq = ?, row = ? WHERE seq = ?",
+                         (number, seq, json.dumps(row, ensure_ascii=False), item.queue_seq))
+            if receipt is not None:
+                pdf, digest, sha = receipt
+                conn.execute("UPDATE item SET receipt_pdf = ?, receipt_hash = ?, receipt_sha256 = ? WHERE seq = ?",
+                             (pdf, digest, sha, item.queue_seq))
 
     @staticmethod
     def _requester_for(item: QueuedRequest, at: datetime) -> Requester:

@@ -25,8 +25,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StoreError
+from ..paths import OFFLINE_QUEUE_NAME, offline_queue_path
 
-QUEUE_NAME = "antrean-luring.sqlite3"
+QUEUE_NAME = OFFLINE_QUEUE_NAME  # ppid_desk.paths: the store refuses a SQLite register beside it
 SCHEMA_VERSION = 1
 BUSY_TIMEOUT_MS = 10_000
 
@@ -69,7 +70,7 @@ CREATE INDEX IF NOT EXISTS item_pending ON item (pushed_at, seq);
 
 
 def queue_path(data_dir: Path) -> Path:
-    return Path(data_dir) / QUEUE_NAME
+    return offline_queue_path(Path(data_dir))
 
 
 class Queue:

@@ -415,3 +415,27 @@ def test_a_lock_from_another_computer_is_never_taken(data_dir):
     assert owner is not None and "PC-LOKET-2" in owner.describe()
     with pytest.raises(instance.DataFolderInUse, match="PC-LOKET-2"):
         instance.acquire(data_dir)
+
+
+def test_a_restore_never_gives_a_number_twice(store):
+    """Requests registered after the backup are gone after a restore (that is what a restore
+    is), but their numbers were printed on receipts: the next registration does not take
+    them again (outside review, 2026-11-24)."""
+    from ppid_desk.register import service
+    from ppid_desk.register.codes import RequesterKind
+    from ppid_desk.workdays import load_calendar
+
+    def register(name: str):
+        return service.register_request(service.RequestInput(
+            requester=service.RequesterInput(RequesterKind.PERSON, name, "3201014506900001", phone="081234567890"),
+            information="Salinan DPA 2026", purpose="Penelitian", received_at=datetime(2026, 11, 2, 10, 0)),
+            load_calendar(), "petugas", now=datetime(2026, 11, 2, 10, 0))
+
+    for name in ("Satu", "Dua", "Tiga"):
+        register(name)
+    made = backup.make_backup(store, "manual", now=NOW)
+    assert [register(n).seq for n in ("Empat", "Lima")] == [4, 5]
+    result = backup.restore(store, made.path, now=NOW + timedelta(hours=1))
+    assert any("5" in note for note in result.notes), result.notes
+    with open_store(store.data_dir, database=store.address):
+        assert register("Enam").seq == 6
