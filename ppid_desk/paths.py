@@ -18,6 +18,9 @@ from .errors import StoreError
 ENV_DATA_DIR = "PPID_DESK_DATA_DIR"
 DATABASE_NAME = "ppid-desk.sqlite3"
 BACKUP_DIR_NAME = "backups"
+# The offline queue of a desk working on a PostgreSQL register (ppid_desk.offline.queue):
+# named here too, so that the store can tell such a desk's folder without importing it.
+OFFLINE_QUEUE_NAME = "antrean-luring.sqlite3"
 
 
 def resolve_data_dir(cli_value: str | os.PathLike[str] | None = None) -> Path:
@@ -43,6 +46,10 @@ def ensure_data_dir(path: Path) -> Path:
 
 def database_path(data_dir: Path) -> Path:
     return data_dir / DATABASE_NAME
+
+
+def offline_queue_path(data_dir: Path) -> Path:
+    return data_dir / OFFLINE_QUEUE_NAME
 
 
 def backup_dir(data_dir: Path) -> Path:

@@ -13,6 +13,7 @@ from ..errors import StoreError
 from ..office import load_office
 from ..paths import database_path, resolve_data_dir
 from ..store import Store, latest_version, open_store
+from ..store.connection import SERVER_FOLDER_TEXT, used_with_server
 from ..store.location import resolve_database
 from ..store.postgres import PasswordRefused
 from ..workdays import load_calendar
@@ -22,8 +23,10 @@ from .parser import Command, fail, no_arguments
 def open_from_args(args: argparse.Namespace, migrate: bool = True) -> Store:
     """The register the command line names: ``--database`` / PPID_DESK_DATABASE / this
     desk's setting, else the SQLite file in the data folder. A server's password comes
-    from the OS keyring (or libpq's PGPASSWORD); when the server still asks for one and
-    a person is at the terminal, it is asked for (never on the command line)."""
+    from the OS keyring (or libpq's PGPASSWORD, for scheduled tasks); when the server
+    still asks for one, or refuses it, and a person is at the terminal, it is asked for
+    (never on the command line). Without a terminal the PasswordRefused's own line says
+    which it was and the ways to give one."""
     data_dir = resolve_data_dir(args.data_dir)
     address = resolve_database(getattr(args, "database", None), data_dir)
     try:
@@ -131,6 +134,8 @@ def _check(args: argparse.Namespace) -> int:
     db_path = database_path(data_dir)
     print(f"database: {server or db_path}")
     if server is None and not db_path.is_file():
+        if used_with_server(data_dir):
+            return fail(SERVER_FOLDER_TEXT.format(data_dir=data_dir))
         return fail(f"basis data {db_path} belum ada (jalankan aplikasi sekali untuk membuatnya).")
     try:
         store = open_from_args(args, migrate=False)

@@ -10,11 +10,16 @@ from pathlib import Path
 import peewee
 
 from ..errors import DamagedStoreError, SchemaTooNewError, StoreError
-from ..paths import backup_dir, database_path, ensure_data_dir
+from ..paths import backup_dir, database_path, ensure_data_dir, offline_queue_path
 from . import backend, sqlite
-from .location import ServerAddress, keyring_password, parse_database_url
+from .location import ServerAddress, keyring_password, parse_database_url, saved_database_url, setting_path
 from .migrations import latest_version, pending
 from .models import database as database_proxy
+
+
+SERVER_FOLDER_TEXT = ("Folder data {data_dir} dipakai untuk register di server PostgreSQL; sebutkan "
+                      "--database postgresql://… (atau simpan di Pengaturan → Basis data). Register SQLite kosong "
+                      "tidak dibuat.")
 
 
 @dataclass
@@ -73,6 +78,8 @@ def open_store(data_dir: Path, migrate: bool = True, database: ServerAddress | s
     if address is not None:
         return _open_server(data_dir, address, password, migrate)
     path = database_path(data_dir)
+    if not path.exists() and used_with_server(data_dir):
+        raise StoreError(SERVER_FOLDER_TEXT.format(data_dir=data_dir))
     db = sqlite.open_database(path)
     try:
         db.connect()
@@ -118,6 +125,18 @@ def open_store(data_dir: Path, migrate: bool = True, database: ServerAddress | s
 
         finish_pending_reset(data_dir)
     return store
+
+
+def used_with_server(data_dir: Path) -> bool:
+    """Whether ``data_dir`` (with no SQLite register yet) belongs to a desk working on a
+    PostgreSQL server: its setting names a server, or it holds the offline queue. A setting
+    saved as SQLite (Pengaturan → Basis data) is the office's choice and wins."""
+    if setting_path(data_dir).exists():
+        try:
+            return bool(saved_database_url(data_dir))
+        except StoreError:
+            return True  # unreadable: surely not a deliberate choice of SQLite
+    return offline_queue_path(data_dir).exists()
 
 
 def _too_new(where: object, current: int) -> SchemaTooNewError:

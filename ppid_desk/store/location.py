@@ -5,7 +5,8 @@ The choice comes, in this order, from ``--database URL``, the environment variab
 ``PPID_DESK_DATABASE``, then the desk's own setting file ``<data>/database.json``
 (written by Pengaturan → Basis data; it holds the URL, never a password). A URL is
 ``postgresql://user@host:port/dbname``; its password comes from the operating system's
-keyring (service :data:`KEYRING_SERVICE`) or is asked for, never read from a file.
+keyring (service :data:`KEYRING_SERVICE`), is asked for, or comes from libpq's
+``PGPASSWORD`` environment variable (scheduled tasks); never read from a file.
 """
 
 from __future__ import annotations
@@ -68,7 +69,8 @@ def parse_database_url(text: str) -> ServerAddress | None:
                          "atau kosongkan untuk SQLite.")
     if parts.password is not None:
         raise StoreError("Kata sandi tidak boleh ditulis di alamat basis data; simpan di keyring sistem "
-                         "(Pengaturan → Basis data) atau ketik saat diminta.")
+                         "(Pengaturan → Basis data), ketik saat diminta di terminal, atau isi variabel "
+                         "lingkungan PGPASSWORD (untuk tugas terjadwal).")
     user = unquote(parts.username or "")
     host = parts.hostname or ""
     dbname = unquote(parts.path.lstrip("/"))

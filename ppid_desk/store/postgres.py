@@ -37,10 +37,84 @@ class ServerUnreachable(StoreError):
     goes on offline where it can (see :mod:`ppid_desk.offline`)."""
 
 
+NEUTRAL_ADVICE = "Periksa jaringan kantor dan server PostgreSQL."
+PASSWORD_WAYS = ("simpan di keyring sistem (Pengaturan → Basis data), ketik saat diminta di terminal, atau isi "
+                 "variabel lingkungan PGPASSWORD (untuk tugas terjadwal)")
+
+
 def unreachable_text(address: ServerAddress | str, exc: BaseException | None = None) -> str:
+    """Why the server cannot be reached, one line in words an office can act on."""
+    if exc is not None and isinstance(address, ServerAddress):
+        return connection_problem(address, exc)
     why = f" ({_short(exc)})" if exc is not None else ""
-    return (f"Server basis data {address} tidak terjangkau{why}. Periksa jaringan kantor dan server "
-            "PostgreSQL; perubahan yang belum terkirim tidak tersimpan di server.")
+    return f"Server basis data {address} tidak terjangkau{why}. {NEUTRAL_ADVICE}"
+
+
+def _driver_text(exc: BaseException) -> str:
+    """The driver's own words under ``exc`` (psycopg's message and its causes), lower case."""
+    parts = []
+    seen: BaseException | None = exc
+    while seen is not None and len(parts) < 5:
+        parts.append(str(getattr(seen, "orig", None) or seen))
+        seen = seen.__cause__ or seen.__context__
+    return " ".join(parts).lower()
+
+
+PASSWORD_MISSING = ("no password supplied", "fe_sendauth")
+PASSWORD_WRONG = ("password authentication failed",)
+_UNKNOWN_HOST = ("could not translate host name", "name or service not known", "nodename nor servname",
+                 "temporary failure in name resolution", "no address associated", "failed to resolve host",
+                 "name resolution")
+
+
+def password_problem(exc: BaseException) -> str | None:
+    """"missing" (the server asks for a password none was given), "wrong" (it refused the
+    one given), or None (not about the password)."""
+    raw = _driver_text(exc)
+    if any(words in raw for words in PASSWORD_MISSING):
+        return "missing"
+    if any(words in raw for words in PASSWORD_WRONG):
+        return "wrong"
+    return None
+
+
+def connection_problem(address: ServerAddress, exc: BaseException) -> str:
+    """What went wrong connecting to ``address`` (libpq/psycopg's ``exc``), one line in
+    Bahasa Indonesia: a password asked for or refused, an unknown user, a missing
+    database, an unknown host, a refused port, no answer, a server that does not let this
+    computer in, SSL; otherwise the driver's words, shortened."""
+    raw = _driver_text(exc)
+    host, port, user, db = address.host, address.port, address.user, address.dbname
+    kind = password_problem(exc)
+    if kind == "missing":
+        return (f"Server basis data {address} meminta kata sandi untuk pengguna {user}, tetapi tidak ada yang "
+                f"diberikan: {PASSWORD_WAYS}.")
+    if kind == "wrong":
+        return (f"Server basis data {address} menolak kata sandi untuk pengguna {user}. Periksa kata sandi di "
+                "keyring sistem (Pengaturan → Basis data), yang diketik, atau di PGPASSWORD.")
+    if "role" in raw and "does not exist" in raw:
+        return (f"Pengguna {user} tidak dikenal server {host}. Minta pengelola server membuatnya "
+                f"(createuser {user}).")
+    if "database" in raw and "does not exist" in raw:
+        return (f"Basis data {db} tidak ada di server {host}. Periksa namanya, atau minta pengelola server "
+                f"membuatnya (createdb -O {user} {db}).")
+    if any(words in raw for words in _UNKNOWN_HOST):
+        return (f"Host {host} tidak dikenal: nama itu tidak ditemukan di jaringan. Periksa ejaan, atau pakai "
+                "alamat IP server (mis. 192.168.1.10).")
+    if "connection refused" in raw:
+        return (f"Server {host} menolak sambungan di port {port}: PostgreSQL tidak berjalan di sana, nomor port "
+                "salah, atau server belum menerima sambungan dari jaringan (listen_addresses).")
+    if "timeout" in raw or "timed out" in raw:
+        return f"Server {host}:{port} tidak menjawab (jaringan putus, firewall, atau alamat salah). {NEUTRAL_ADVICE}"
+    if "no pg_hba.conf entry" in raw:
+        return (f"Server {host} tidak mengizinkan sambungan dari komputer ini. Minta pengelola server "
+                "menambahkan jaringan kantor di pg_hba.conf.")
+    if "ssl" in raw or "certificate" in raw:
+        return (f"Sambungan aman (SSL) ke server {host}:{port} gagal ({_short(exc)}). Minta pengelola server "
+                "memeriksa pengaturan SSL.")
+    if "permission denied" in raw:
+        return f"Pengguna {user} tidak boleh membuka basis data {db}. Minta pengelola server memberi izin."
+    return f"Server basis data {address} tidak terjangkau ({_short(exc)}). {NEUTRAL_ADVICE}"
 
 
 def _short(exc: BaseException) -> str:
@@ -108,14 +182,13 @@ class RegisterPostgres(peewee.PostgresqlDatabase):
             import psycopg
 
             if isinstance(exc, psycopg.OperationalError):
-                text = str(exc)
-                if "password authentication failed" in text or "no password supplied" in text:
-                    raise PasswordRefused(f"Server basis data {self.address} menolak kata sandi untuk pengguna "
-                                     f"{self.address.user}. Periksa kata sandi (Pengaturan → Basis data).") from exc
-                if "does not exist" in text and "database" in text:
-                    raise StoreError(f"Basis data {self.address.dbname} tidak ada di server {self.address.host}. "
-                                     "Minta pengelola server membuatnya (CREATE DATABASE).") from exc
-                raise ServerUnreachable(unreachable_text(self.address, exc)) from exc
+                text = connection_problem(self.address, exc)
+                if password_problem(exc) is not None:
+                    raise PasswordRefused(text) from exc
+                raw = _driver_text(exc)
+                if "does not exist" in raw and "database" in raw and "role" not in raw:
+                    raise StoreError(text) from exc
+                raise ServerUnreachable(text) from exc
             raise
         _drop_nul_characters(conn)
         return conn

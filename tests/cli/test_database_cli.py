@@ -82,4 +82,106 @@ def test_an_unreachable_server_is_named(capsys, data_dir, pg_server):
     url = f"postgresql://ppid@127.0.0.1:{free_port()}/ppid"
     code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", url, "check")
     assert code == 1
-    assert f"Server basis data {url} tidak terjangkau" in err
+    assert "menolak sambungan di port" in err and "belum terkirim" not in err, err
+
+
+def test_a_refused_port_is_named_in_indonesian(capsys, data_dir, pg_server):
+    from pgserver import free_port
+
+    port = free_port()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database",
+                         f"postgresql://ppid@127.0.0.1:{port}/ppid", "check")
+    assert code == 1
+    assert f"Server 127.0.0.1 menolak sambungan di port {port}" in err, err
+    assert "Connection refused" not in err and "belum terkirim" not in err
+    assert len(err.strip().splitlines()) == 1
+
+
+# --- a server that wants a password (scram-sha-256 for the user `kantor`) -------------------
+
+PASSWORD = "Rahasia-Meja-4821"
+
+
+@pytest.fixture(scope="module")
+def password_server():
+    import psycopg
+    from pgserver import PostgresServer
+
+    server = PostgresServer()
+    server.start()
+    hba = server.data_dir / "pg_hba.conf"
+    hba.write_text(f"host all kantor {server.host}/32 scram-sha-256\n" + hba.read_text())
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE kantor LOGIN PASSWORD '{PASSWORD}'")
+        conn.execute("CREATE DATABASE kantor OWNER kantor")
+        conn.execute("SELECT pg_reload_conf()")
+    try:
+        yield server
+    finally:
+        server.cleanup()
+
+
+@pytest.fixture
+def kantor_url(password_server, monkeypatch):
+    import keyring
+
+    # no keyring, no terminal, no password in the environment: as a scheduled task
+    monkeypatch.setattr(keyring, "get_password", lambda service, user: None)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: False, raising=False)
+    monkeypatch.delenv("PGPASSWORD", raising=False)
+    monkeypatch.delenv("PGPASSFILE", raising=False)
+    yield f"postgresql://kantor@{password_server.host}:{password_server.port}/kantor"
+    if database.obj is not None and not database.obj.is_closed():
+        database.obj.close()
+
+
+def test_no_password_is_asked_for_not_refused(capsys, data_dir, kantor_url, monkeypatch):
+    monkeypatch.setenv("PGPASSFILE", str(data_dir / "no-pgpass"))
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", kantor_url, "check")
+    assert code == 1
+    assert "meminta kata sandi untuk pengguna kantor" in err and "PGPASSWORD" in err, err
+    assert "menolak" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_a_wrong_password_is_refused(capsys, data_dir, kantor_url, monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", "salah-sekali")
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", kantor_url, "check")
+    assert code == 1
+    assert "menolak kata sandi untuk pengguna kantor" in err, err
+    assert "salah-sekali" not in err and len(err.strip().splitlines()) == 1
+
+
+def test_pgpassword_serves_a_scheduled_task(capsys, data_dir, kantor_url, monkeypatch):
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", kantor_url, "demo", "--requests", "3")
+    assert code == 0, err
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", kantor_url, "check")
+    assert code == 0, err
+    assert f"database: {kantor_url}" in out.splitlines()
+    assert not database_path(data_dir).exists()
+
+
+def test_a_server_desk_without_database_makes_no_empty_register(capsys, data_dir, monkeypatch):
+    from ppid_desk.paths import OFFLINE_QUEUE_NAME
+
+    monkeypatch.delenv("PPID_DESK_DATABASE", raising=False)
+    (data_dir / OFFLINE_QUEUE_NAME).write_bytes(b"")  # the desk worked on a server
+    for command in (["check"], ["backup"], ["demo", "--requests", "2"]):
+        code, out, err = run(capsys, "--data-dir", str(data_dir), *command)
+        assert code == 1, (command, out, err)
+        assert f"Folder data {data_dir} dipakai untuk register di server PostgreSQL" in err, err
+        assert "--database postgresql://" in err and len(err.strip().splitlines()) == 1
+    assert not database_path(data_dir).exists()
+    assert not (data_dir / "backups").exists() or not any((data_dir / "backups").iterdir())
+
+
+def test_a_desk_that_chose_sqlite_again_gets_its_register(capsys, data_dir, monkeypatch):
+    from ppid_desk.paths import OFFLINE_QUEUE_NAME
+    from ppid_desk.store.location import save_database_url
+
+    monkeypatch.delenv("PPID_DESK_DATABASE", raising=False)
+    (data_dir / OFFLINE_QUEUE_NAME).write_bytes(b"")
+    save_database_url(data_dir, "")  # Pengaturan → Basis data: back to SQLite, on purpose
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "demo", "--requests", "2")
+    assert code == 0, err
+    assert database_path(data_dir).exists()
