@@ -58,6 +58,15 @@ OFFLINE_BACKGROUND = "#b00020"
 
 # --- what the probe finds ---------------------------------------------------------------------
 
+# The audit kinds of bulk entries (ppid-desk import-register / demo, import-dip, demo
+# messages) and the kinds of records each one wrote.
+BULK_KINDS = {
+    "register": ("request", "objection", "message", "dip_entry"),
+    "dip": ("dip_entry",),
+    "inbox": ("message",),
+}
+
+
 @dataclass(frozen=True)
 class Changes:
     """What was written to the register since the last look: the audit log's target kinds
@@ -71,7 +80,11 @@ class Changes:
     everything: bool = False
 
     def touches_kind(self, *kinds: str) -> bool:
-        return self.everything or any(kind in self.kinds for kind in kinds)
+        if self.everything or any(kind in self.kinds for kind in kinds):
+            return True
+        # bulk work writes one entry for many records (imports, demo data): its kind stands
+        # for the records it wrote
+        return any(kind in BULK_KINDS.get(bulk, ()) for bulk in self.kinds for kind in kinds)
 
     def touches(self, kind: str, target: object) -> bool:
         return self.everything or (kind, str(target)) in self.targets
@@ -122,51 +135,22 @@ def probe(store: Store, after: int | None, data_dir: Path) -> Probe:
 
 # --- what went wrong, in words an office can act on ------------------------------------------
 
-def _raw_text(exc: BaseException) -> str:
-    """The driver's own words under a StoreError (psycopg's message), lower case."""
-    parts = []
-    seen: BaseException | None = exc
-    while seen is not None and len(parts) < 5:
-        parts.append(str(seen))
-        seen = seen.__cause__ or seen.__context__
-    return " ".join(parts).lower()
-
-
 def problem_text(exc: BaseException, address: ServerAddress) -> str:
-    """What went wrong connecting to ``address``, in words an office can act on: a wrong
-    password, an unknown user, a missing database, an unknown host, a refused port, no
-    answer, a server that does not let this PC in."""
-    raw = _raw_text(exc)
-    host, port, user, db = address.host, address.port, address.user, address.dbname
-    if "no password supplied" in raw or "fe_sendauth" in raw:
+    """What went wrong connecting to ``address``, in words an office can act on: the
+    core's wording (:func:`ppid_desk.store.postgres.connection_problem`), except that a
+    password asked for or refused points at this window's password field."""
+    from ppid_desk.store.postgres import connection_problem, password_problem
+
+    host, user = address.host, address.user
+    kind = password_problem(exc)
+    if kind == "missing":
         return f"Server {host} meminta kata sandi untuk pengguna {user}: isi Kata sandi, lalu uji lagi."
-    if "password authentication failed" in raw or "menolak kata sandi" in raw:
+    if kind == "wrong":
         return (f"Kata sandi ditolak: server {host} tidak menerima kata sandi ini untuk pengguna {user}. "
                 "Periksa kata sandi.")
-    if "role" in raw and "does not exist" in raw:
-        return (f"Pengguna {user} tidak dikenal server {host}. Minta pengelola server membuatnya "
-                f"(createuser {user}).")
-    if "database" in raw and "does not exist" in raw:
-        return (f"Basis data {db} tidak ada di server {host}. Periksa namanya, atau minta pengelola server "
-                f"membuatnya (createdb -O {user} {db}).")
-    if any(words in raw for words in ("could not translate host name", "name or service not known",
-                                      "nodename nor servname", "temporary failure in name resolution",
-                                      "no address associated", "failed to resolve host")):
-        return (f"Host {host} tidak dikenal: nama itu tidak ditemukan di jaringan. Periksa ejaan, atau pakai "
-                "alamat IP server (mis. 192.168.1.10).")
-    if "connection refused" in raw:
-        return (f"Server {host} menolak sambungan di port {port}: PostgreSQL tidak berjalan di sana, nomor port "
-                "salah, atau server belum menerima sambungan dari jaringan (listen_addresses).")
-    if "timeout" in raw or "timed out" in raw:
-        return (f"Server {host}:{port} tidak menjawab (jaringan putus, firewall, atau alamat salah).")
-    if "no pg_hba.conf entry" in raw:
-        return (f"Server {host} tidak mengizinkan sambungan dari komputer ini. Minta pengelola server "
-                "menambahkan jaringan kantor di pg_hba.conf.")
-    if "permission denied" in raw:
-        return f"Pengguna {user} tidak boleh membuka basis data {db}. Minta pengelola server memberi izin."
     if isinstance(exc, PpidError):
-        return exc.message
-    return f"Sambungan ke {address} gagal ({type(exc).__name__}: {exc})."
+        return exc.message  # the core's own words already (RegisterPostgres uses connection_problem)
+    return connection_problem(address, exc)
 
 
 # --- the offline queue (ppid_desk.offline) ---------------------------------------------------
@@ -303,8 +287,10 @@ class ConnectionMonitor(QObject):
             self.officer_arrived()
 
     def officer_arrived(self) -> None:
-        """An officer logged in: a queue left from an earlier offline spell can go now."""
-        if self.is_server and self._online and self._sync_wanted:
+        """An officer logged in: a queue left from an earlier offline spell can go now, and
+        numbers are reserved for working offline if this officer may register requests (the
+        first officer of a session may not: an Admin only)."""
+        if self.is_server and self._online:
             self.send_queue()
 
     # --- outcomes -------------------------------------------------------------------------

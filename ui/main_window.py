@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ppid_desk import APP_NAME, __version__
 from ppid_desk.accounts.roles import Permission
+from ppid_desk.errors import StoreError
 from ppid_desk.office import load_office
 from ppid_desk.store import Store
 
@@ -173,6 +174,10 @@ class MainWindow(WindowAccess, QMainWindow):
         if store.is_postgres:
             self.statusBar().showMessage(self.tr("Register: {0}; data desk: {1}").format(store.where,
                                                                                       str(store.data_dir)))
+            # On a server the register area (and its intake form) is built right after the
+            # window appears, while the server answers: if it goes away later, a request can
+            # still be registered offline (the area needs the server to be built).
+            QTimer.singleShot(0, self._build_register_early)
         else:
             self.statusBar().showMessage(self.tr("Data: {0}").format(str(store.data_dir)))
         self.refresh_office()
@@ -218,6 +223,13 @@ class MainWindow(WindowAccess, QMainWindow):
             call(page)
         else:
             self._when_built.setdefault(key, []).append(call)
+
+    def _build_register_early(self) -> None:
+        if not self.is_built("permohonan") and self.connection.online:
+            try:
+                self.page("permohonan")
+            except StoreError:
+                pass  # the server went away in between: built when it answers and is asked for
 
     def page(self, key: str) -> Any:
         """The page of area ``key``, built now if it was not yet."""

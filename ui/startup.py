@@ -28,10 +28,12 @@ the window opened again after a restore.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QThreadPool
+from PySide6.QtCore import QCoreApplication, QEvent, QEventLoop, Qt, QThreadPool, QTimer
 from PySide6.QtWidgets import (
     QApplication, QCheckBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QMainWindow, QMessageBox, QProgressDialog,
     QVBoxLayout, QWidget,
@@ -78,8 +80,11 @@ class ServerLogin:
 
 
 def password_refused(exc: BaseException) -> bool:
-    """Whether the server wants a (different) password: a StoreError from RegisterPostgres."""
-    return isinstance(exc, StoreError) and "menolak kata sandi" in exc.message
+    """Whether the server wants a (different) password (RegisterPostgres: none given or a
+    wrong one)."""
+    from ppid_desk.store.postgres import PasswordRefused
+
+    return isinstance(exc, PasswordRefused)
 
 
 def _password_missing(exc: BaseException) -> bool:
@@ -274,8 +279,7 @@ def _run_logged_window(app: QApplication, opened: Opened, guard: SingleInstance,
         if store.is_postgres:
             from .connection import install_unreachable_hook
 
-            remove_hook = install_unreachable_hook(
-                window.connection, lambda message: window.statusBar().showMessage(message, 15000))
+            remove_hook = install_unreachable_hook(window.connection, offline_refusal(window))
 
         def restore_ready(prepared: PreparedRestore) -> None:
             ending.prepared = prepared
@@ -375,6 +379,26 @@ def run_sessions(app: QApplication, data_dir: Path, guard: SingleInstance,
             problem = ending.problem
             continue
         return ending.code
+
+
+def offline_refusal(window: QMainWindow, quiet_seconds: float = 10.0) -> Callable[[str], None]:
+    """How a change refused because the server is away is said: in the status bar, and in
+    a message box naming what still works (at most one box in ``quiet_seconds``, so a
+    burst of refusals is one box)."""
+    last = [float("-inf")]
+
+    def say(message: str) -> None:
+        window.statusBar().showMessage(message, 15000)
+        now = time.monotonic()
+        if now - last[0] < quiet_seconds:
+            return
+        last[0] = now
+        text = message + "\n\n" + QCoreApplication.translate(
+            "startup", "Selama server tidak terjangkau hanya permohonan baru yang dapat dicatat (Ctrl+N): "
+                       "permohonan itu masuk antrean luring dengan nomor cadangan meja ini. Perubahan lain "
+                       "ditolak sampai server tersambung kembali.")
+        QTimer.singleShot(0, lambda: QMessageBox.warning(window, APP_NAME, text))
+    return say
 
 
 def finish_restore_showing_progress(prepared: PreparedRestore):

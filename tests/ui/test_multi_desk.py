@@ -591,3 +591,34 @@ def test_the_app_runs_on_the_server_with_its_monitor(qtbot, pg_url, data_dir):
     assert seen["where"] == str(parse_database_url(pg_url)) and seen["status"].endswith("Server: tersambung")
     assert not seen["monitor"].polling and sys.excepthook is hook_before  # stopped and unhooked at the end
     assert not (data_dir / "ppid-desk.sqlite3").exists()
+
+
+def test_a_bulk_entry_stands_for_the_records_it_wrote():
+    """An import or demo run from the command line writes one audit entry of kind
+    "register": open desks refresh their request lists for it (outside review, 2026-11-24:
+    an imported request did not show)."""
+    from ppid_desk.ui.connection import Changes
+
+    imported = Changes(kinds=frozenset({"register"}))
+    assert imported.touches_kind("request") and imported.touches_kind("objection")
+    assert not imported.touches_kind("unit", "calendar")
+    assert Changes(kinds=frozenset({"dip"})).touches_kind("dip_entry")
+    assert not Changes(kinds=frozenset({"dip"})).touches_kind("request")
+
+
+def test_a_change_refused_offline_is_said_in_a_box_once_per_burst(qtbot, monkeypatch):
+    """Outside review, 2026-11-24: a refused change showed only a cut-off status-bar line."""
+    from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda parent, title, text: shown.append(text)))
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    say = startup.offline_refusal(window, quiet_seconds=60)
+    say("Server basis data postgresql://ppid@10.0.0.5:5432/ppid tidak terjangkau.")
+    say("Server basis data postgresql://ppid@10.0.0.5:5432/ppid tidak terjangkau.")  # the same burst
+    qtbot.waitUntil(lambda: len(shown) == 1)
+    qtbot.wait(50)
+    assert len(shown) == 1
+    assert "tidak terjangkau" in shown[0] and "hanya permohonan baru yang dapat dicatat" in shown[0]
+    assert "tidak terjangkau" in window.statusBar().currentMessage()

@@ -123,3 +123,64 @@ def test_a_sqlite_register_never_queues(qtbot, store):
     request_id = form.save()
     assert request_id is not None and form.queued_seq is None
     assert Request.get_by_id(request_id).number.startswith("001/")
+
+
+def test_the_intake_form_opens_offline_though_the_register_was_never_shown(qtbot, own_server, tmp_path):
+    """The server went away before the officer ever opened Register Permohonan: Ctrl+N must
+    still bring the intake form (outside review, 2026-11-24: it did nothing)."""
+    own_server.create_database("kantor")
+    folder = tmp_path / "meja"
+    store = open_store(folder, database=own_server.url("kantor"))
+    set_office()
+    OfflineDesk(folder).prepare("petugas")
+    widget = MainWindow(store)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    try:
+        qtbot.waitUntil(lambda: widget.is_built("permohonan"))  # built early on a server, while it answers
+        assert widget.current_page() == "beranda"
+        own_server.kill()
+        widget.connection.report_unreachable("Server basis data tidak terjangkau (uji).")
+        qtbot.keyClick(widget, Qt.Key.Key_N, CTRL)
+        form = widget.register.intake
+        assert widget.register.currentWidget() is form and form.isVisible()
+        fill(form, "Siti Rahmawati")
+        with qtbot.waitSignal(form.queuedOffline, timeout=30_000) as queued:
+            qtbot.keyClick(form.information, Qt.Key.Key_S, CTRL)
+        assert queued.args[0].startswith("001/PPID/")
+    finally:
+        widget.connection.stop()
+        store.close()
+
+
+def test_numbers_are_reserved_when_an_officer_who_may_register_logs_in(qtbot, own_server, tmp_path):
+    """The session's first officer is often an Admin only (the first-start wizard's), who may
+    not register requests: numbers for working offline are reserved as soon as an officer
+    who may logs in (outside review, 2026-11-24: none were ever reserved)."""
+    from ppid_desk.accounts.officer import Officer
+    from ppid_desk.accounts.roles import Role
+    from ppid_desk.ui.session import session
+
+    own_server.create_database("kantor")
+    folder = tmp_path / "meja"
+    store = open_store(folder, database=own_server.url("kantor"))
+    set_office()
+    widget = MainWindow(store)
+    qtbot.addWidget(widget)
+    widget.show()
+    desk = OfflineDesk(folder)
+    year = __import__("datetime").date.today().year
+    try:
+        session().start_accounts()
+        widget.connection.start()
+        session().log_in(Officer(1, "admin", "Admin Kantor", frozenset({Role.ADMIN})))
+        qtbot.waitUntil(lambda: desk.snapshot() is not None, timeout=10_000)  # prepared, without numbers
+        qtbot.waitUntil(lambda: widget.connection._sync is None, timeout=10_000)
+        assert desk.numbers_left(year) == 0
+        session().log_in(Officer(2, "rina", "Rina", frozenset({Role.PETUGAS})))
+        qtbot.waitUntil(lambda: desk.numbers_left(year) == desk.block_size, timeout=10_000)
+    finally:
+        widget.connection.stop()
+        session().reset()
+        store.close()

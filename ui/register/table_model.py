@@ -31,6 +31,7 @@ from ppid_desk.register.codes import Channel, Decision, Status
 from ppid_desk.register.nik import mask_nik
 from ppid_desk.register.queries import NOTICE_OWED, current_due
 from ppid_desk.store.models import Request, Requester, RequestUnit, Unit
+from ppid_desk.errors import StoreError
 from ppid_desk.store.backend import search_request_ids
 from ppid_desk.workdays import load_calendar
 
@@ -188,17 +189,25 @@ class RegisterModel(QAbstractTableModel):
         """Start again from the first page (after a filter, a sort or a change in the data)."""
         self._busy = True
         self.beginResetModel()
-        self._calendar = self._load_calendar()
-        self._ids = None
-        self.search_capped = False
-        if self._filter.text.strip():
-            self._ids = search_request_ids(self._db, self._filter.text, SEARCH_LIMIT)
-            self.search_capped = self._ids is not None and len(self._ids) >= SEARCH_LIMIT
-        self.total = self._count()
-        self._rows = self._fetch_page(None) if self.total else []
-        self._exhausted = len(self._rows) < PAGE_SIZE
-        self.endResetModel()
-        self._busy = False
+        self.unavailable = ""
+        try:
+            self._calendar = self._load_calendar()
+            self._ids = None
+            self.search_capped = False
+            if self._filter.text.strip():
+                self._ids = search_request_ids(self._db, self._filter.text, SEARCH_LIMIT)
+                self.search_capped = self._ids is not None and len(self._ids) >= SEARCH_LIMIT
+            self.total = self._count()
+            self._rows = self._fetch_page(None) if self.total else []
+        except StoreError as exc:
+            # the server went away (several desks): an empty list saying why; the intake
+            # form still works offline, and the list fills again once the server is back
+            self.unavailable = exc.message
+            self._ids, self.total, self._rows = None, 0, []
+        finally:
+            self._exhausted = len(self._rows) < PAGE_SIZE
+            self.endResetModel()
+            self._busy = False
         self.totalChanged.emit(self.total)
 
     def request_id(self, row: int) -> int | None:
