@@ -428,3 +428,16 @@ def _reap(folder: Path) -> bool:
         subprocess.run(argv, capture_output=True, timeout=_TIMEOUT, cwd=folder, stdin=subprocess.DEVNULL, check=False)
     shutil.rmtree(folder, ignore_errors=True)
     return True
+
+
+def require_password(server: "PostgresServer", user: str, password: str) -> None:
+    """Make ``user`` (with a database of the same name) who must give ``password`` over TCP
+    on loopback (scram-sha-256), as an office's server does; the superuser stays trusted."""
+    import psycopg
+
+    hba = server.data_dir / "pg_hba.conf"
+    hba.write_text(f"host all {user} {server.host}/32 scram-sha-256\n" + hba.read_text())
+    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
+        conn.execute(f"CREATE ROLE {user} LOGIN PASSWORD '{password}'")
+        conn.execute(f"CREATE DATABASE {user} OWNER {user}")
+        conn.execute("SELECT pg_reload_conf()")

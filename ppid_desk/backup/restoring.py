@@ -73,6 +73,19 @@ class PreparedRestore:
     server: ServerRestore | None = None
 
 
+def _stage(backup: Path, staged: Path, data_dir: Path, needed: int) -> None:
+    """Copy the backup into the data folder before it is checked and used (a USB stick may
+    be pulled meanwhile), if the disk has room for ``needed`` bytes."""
+    try:
+        check_room(data_dir, needed)
+        copy_file(backup, staged)
+    except BackupError:
+        raise
+    except OSError as exc:
+        raise BackupError(f"Berkas cadangan tidak dapat disalin ke folder data: {why(exc)}; tidak ada yang "
+                          "diubah.") from exc
+
+
 def _staged_path(target: Path) -> Path:
     return target.with_name(target.name + ".pemulihan")
 
@@ -140,14 +153,7 @@ def prepare_restore(store_or_dir: Store | Path, backup: Path, *, now: datetime |
     if keep is None and isinstance(store_or_dir, Store):
         keep = stored_settings(store_or_dir)[0]
     staged = _staged_path(target)
-    try:
-        check_room(data_dir, backup.stat().st_size + register_size(target))
-        copy_file(backup, staged)
-    except BackupError:
-        raise
-    except OSError as exc:
-        raise BackupError(f"Berkas cadangan tidak dapat disalin ke folder data: {why(exc)}; tidak ada yang "
-                          "diubah.") from exc
+    _stage(backup, staged, data_dir, backup.stat().st_size + register_size(target))
     try:
         report = checked_sqlite_backup(staged, backup.name)
         if report.schema_version > latest_version():
@@ -186,14 +192,7 @@ def _prepare_server(store: Store, backup: Path, *, now: datetime | None, keep: i
     staged = None
     if kind == SQLITE:  # a copy of the file in the data folder: a USB stick may be pulled meanwhile
         staged = data_dir / f"{backup.name}.pemulihan"
-        try:
-            check_room(data_dir, backup.stat().st_size)
-            copy_file(backup, staged)
-        except BackupError:
-            raise
-        except OSError as exc:
-            raise BackupError(f"Berkas cadangan tidak dapat disalin ke folder data: {why(exc)}; tidak ada yang "
-                              "diubah.") from exc
+        _stage(backup, staged, data_dir, backup.stat().st_size)
     try:
         source = server.check_source(staged or backup, kind)
         folder = backup_dir(data_dir)

@@ -104,17 +104,11 @@ PASSWORD = "Rahasia-Meja-4821"
 
 @pytest.fixture(scope="module")
 def password_server():
-    import psycopg
-    from pgserver import PostgresServer
+    from pgserver import PostgresServer, require_password
 
     server = PostgresServer()
     server.start()
-    hba = server.data_dir / "pg_hba.conf"
-    hba.write_text(f"host all kantor {server.host}/32 scram-sha-256\n" + hba.read_text())
-    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE kantor LOGIN PASSWORD '{PASSWORD}'")
-        conn.execute("CREATE DATABASE kantor OWNER kantor")
-        conn.execute("SELECT pg_reload_conf()")
+    require_password(server, "kantor", PASSWORD)
     try:
         yield server
     finally:

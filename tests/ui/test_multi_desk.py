@@ -108,17 +108,11 @@ def pg_store(pg_url, data_dir):
 def own_server():
     """A server only this module uses: stopped and started by the tests, and with a user
     that must give a password (scram-sha-256 for ``kantor`` on 127.0.0.1)."""
-    import psycopg
-    from pgserver import PostgresServer
+    from pgserver import PostgresServer, require_password
 
     server = PostgresServer()
     server.start()
-    hba = server.data_dir / "pg_hba.conf"
-    hba.write_text(f"host all kantor {server.host}/32 scram-sha-256\n" + hba.read_text())
-    with psycopg.connect(server.url("postgres"), autocommit=True) as conn:
-        conn.execute(f"CREATE ROLE kantor LOGIN PASSWORD '{PASSWORD}'")
-        conn.execute("CREATE DATABASE kantor OWNER kantor")
-        conn.execute("SELECT pg_reload_conf()")
+    require_password(server, "kantor", PASSWORD)
     try:
         yield server
     finally:
