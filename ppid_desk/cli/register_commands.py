@@ -62,8 +62,10 @@ def _progress_to_stderr():
 def _demo(args: argparse.Namespace) -> int:
     with open_from_args(args) as store:
         if Request.select().exists():
-            raise PpidError(f"register di {store.data_dir} sudah berisi permohonan; data contoh hanya dibuat "
-                            "pada register kosong (pakai --data-dir dengan folder data yang kosong).")
+            hint = ("--database dengan basis data yang kosong" if store.is_postgres
+                    else "--data-dir dengan folder data yang kosong")
+            raise PpidError(f"register di {store.where} sudah berisi permohonan; data contoh hanya dibuat "
+                            f"pada register kosong (pakai {hint}).")
         began = time.perf_counter()
         from ..register.demo import generate  # a large module, needed by this command only
 

@@ -43,6 +43,8 @@ def test_commands_work_on_a_server_register(capsys, data_dir, server_db):
     code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", server_db, "check")
     assert code == 0, err
     assert f"database: {server_db}" in out.splitlines()
+    code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", server_db, "demo", "--requests", "5")
+    assert code == 1 and server_db in err and "pakai --database dengan basis data yang kosong" in err
     out_file = data_dir / "register.xlsx"
     code, out, err = run(capsys, "--data-dir", str(data_dir), "--database", server_db, "export-register",
                          "--out", str(out_file))
