@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-psycopg = pytest.importorskip("psycopg")
+import psycopg  # a dependency of the app (pyproject), never missing
 
-from pgserver import PostgresServer, reap_stale_servers  # noqa: E402  (tests/ is on sys.path)
+from pgserver import PostgresServer, reap_stale_servers  # tests/ is on sys.path
 
 
 def _alive(pid: int) -> bool:

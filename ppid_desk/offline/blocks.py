@@ -17,14 +17,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-import peewee
-
 from .. import audit
 from ..accounts.officer import Actor, require
 from ..accounts.roles import Permission
 from ..errors import ValidationError
 from ..store import backend
 from ..register.numbering import next_sequence
+from ..register.service import highest_seq
 from ..store.models import NumberBlock, Request, database
 
 SERIES = "permohonan"  # the request register's series (ppid_desk.register.service.SERIES)
@@ -57,11 +56,6 @@ def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}\u2013{last}"
 
 
-def highest_request_seq(year: int) -> int:
-    """The highest sequence of a request of ``year`` in the register (imported ones too)."""
-    return Request.select(peewee.fn.MAX(Request.seq)).where(Request.year == year).scalar() or 0
-
-
 def reserve_block(series: str, year: int, desk: str, size: int, actor: Actor, now: datetime | None = None,
                   floor: int | None = None) -> Block:
     """Take ``size`` numbers of ``series`` in ``year`` for ``desk`` from the counter, in one
@@ -83,7 +77,7 @@ def reserve_block(series: str, year: int, desk: str, size: int, actor: Actor, no
     now = (now or datetime.now()).replace(microsecond=0)
     with database.atomic():
         if floor is None:
-            floor = highest_request_seq(year) if series == SERIES else 0
+            floor = highest_seq(year) if series == SERIES else 0
         last = next_sequence(series, year, floor, count=size)
         row = NumberBlock.create(series=series, year=year, desk=desk, first=last - size + 1, last=last,
                                  reserved_at=now, reserved_by=str(actor))

@@ -39,7 +39,7 @@ from ..office import load_office
 from ..register.codes import Channel, DeliveryMethod, EventKind, ObtainMethod, Status
 from ..register.numbering import format_number, next_sequence
 from ..register.service import (
-    RequesterInput, RequestInput, _event as request_event, _max_seq, _requester_values, _route, _squash,
+    RequesterInput, RequestInput, _event as request_event, _requester_values, _route, _squash, highest_seq,
     request_problems,
 )
 from ..store import backend
@@ -534,7 +534,7 @@ class OfflineDesk:
                            .order_by(IssuedDocument.id).first())
                     fresh = (bytes(doc.pdf), doc.source_hash, doc.sha256) if doc is not None else None
                     return earlier.id, True, item.receipt is not None, [], (earlier.number, earlier.seq, fresh)
-                seq = next_sequence(SERIES, item.year, _max_seq(item.year))
+                seq = next_sequence(SERIES, item.year, highest_seq(item.year))
                 number = format_number(load_office().request_number_pattern, seq, values["received_at"].date())
                 if Request.select().where(Request.number == number).exists():
                     raise ValidationError(f"Nomor {number} sudah dipakai di register (periksa pola nomor di "

@@ -194,7 +194,7 @@ def register_request(data: RequestInput, calendar: WorkingCalendar, actor: Actor
         else:
             requester = Requester.create(**_requester_values(data.requester), created_at=now)
         year = received.year
-        seq = next_sequence(SERIES, year, _max_seq(year))
+        seq = next_sequence(SERIES, year, highest_seq(year))
         number = format_number(office.request_number_pattern, seq, received.date())
         if Request.select().where(Request.number == number).exists():
             raise ValidationError(f"Nomor {number} sudah dipakai di register (periksa pola nomor di Pengaturan).")
@@ -214,7 +214,8 @@ def register_request(data: RequestInput, calendar: WorkingCalendar, actor: Actor
     return row
 
 
-def _max_seq(year: int) -> int:
+def highest_seq(year: int) -> int:
+    """The highest sequence of a request of ``year`` in the register (imported ones too)."""
     from peewee import fn
 
     return Request.select(fn.MAX(Request.seq)).where(Request.year == year).scalar() or 0
